@@ -1,0 +1,1 @@
+"""Import of the monthly bulletin: source file → reader → cleaners → structure → writers."""

@@ -1,0 +1,7 @@
+"""`python -m scripts.bulletin …`"""
+
+import sys
+
+from scripts.bulletin.cli import main
+
+sys.exit(main())

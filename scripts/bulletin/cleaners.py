@@ -1,0 +1,137 @@
+"""Cleaners: repair what an export broke, on the raw blocks, before the structure is recovered.
+
+Each cleaner takes and returns a list of `RawBlock`s and never drops a word of text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from scripts.bulletin.model import NoteRef, RawBlock, Run
+from scripts.vietnamese import is_all_caps
+
+_TERMINAL = re.compile(r"[.!?;:…]$")
+_TRAILING_CLOSERS = "”\"’')]*» "
+_STRUCTURE_START = re.compile(r"^(?:[IVXLC]+|\d{1,2}|[a-zđ])[.)]\s")
+_VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+
+Cleaner = Callable[[list[RawBlock]], list[RawBlock]]
+
+
+def drop_noise(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Remove blocks that hold no word at all (a lone '*' or '**' left by the export)."""
+    kept = []
+    for block in blocks:
+        has_text = bool(re.search(r"\w", block.text))
+        has_mark = any(isinstance(item, NoteRef) for item in block.inlines)
+        if block.kind in {"rule", "table", "note"} or has_text or has_mark:
+            kept.append(block)
+    return kept
+
+
+def extract_page_footnotes(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Turn page-bottom footnotes ('---' then '<sup>(1)</sup> text' blocks) into note blocks.
+
+    A rule that does not introduce footnotes is a page decoration and is dropped.
+    """
+    result: list[RawBlock] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if block.kind != "rule":
+            result.append(block)
+            index += 1
+            continue
+        index += 1
+        while index < len(blocks) and _starts_with_mark(blocks[index]):
+            note = blocks[index]
+            label = note.inlines[0].label  # type: ignore[union-attr]
+            body = _lstrip_runs(note.inlines[1:])
+            result.append(RawBlock("note", body, note.line, note_label=label))
+            index += 1
+    return result
+
+
+def join_page_breaks(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Join paragraphs (and list items) that a page break cut in two.
+
+    A footnote block that the page break put between the two halves moves after the joined text.
+    """
+    result: list[RawBlock] = []
+    pending_notes: list[RawBlock] = []
+    for block in blocks:
+        if block.kind == "note":
+            pending_notes.append(block)
+            continue
+        previous = result[-1] if result else None
+        if previous is not None and continues(previous, block):
+            result[-1] = _joined(previous, block)
+        else:
+            result.extend(pending_notes)
+            pending_notes = []
+            result.append(block)
+            continue
+    result.extend(pending_notes)
+    return result
+
+
+def continues(first: RawBlock, second: RawBlock) -> bool:
+    """Whether `second` is the rest of `first`, cut off by a page break."""
+    if first.kind not in {"para", "item"} or second.kind != "para":
+        return False
+    if second.marked_heading or second.indented or first.indented:
+        return False
+    text, following = first.text, second.text
+    if not text or not following or _STRUCTURE_START.match(following) or following.startswith("(Nguồn"):
+        return False
+    ending = text.rstrip(_TRAILING_CLOSERS)[-1:]
+    if ending == ";":
+        # an enumeration goes on after ';' with a lower-case word or a figure ('2.596/2.601 chi bộ')
+        return following[0].islower() or following[0].isdigit()
+    if _TERMINAL.search(ending):
+        return False
+    if following[0].islower() or following[0].isdigit() or ending == ",":
+        return True
+    if first.emphasised or second.emphasised:
+        return False
+    # a long paragraph never ends without punctuation: the next one carries on its sentence
+    return len(text) >= 200 and len(following) >= 40 and not is_all_caps(text)
+
+
+def _joined(first: RawBlock, second: RawBlock) -> RawBlock:
+    tail = first.text.split()[-1] if first.text.split() else ""
+    head = second.text.split()[0] if second.text.split() else ""
+    # a word cut inside a syllable ('Mì' | 'nh'): the second half has no vowel of its own
+    glue = "" if head and tail[-1:].isalpha() and not (_VOWELS & set(head.lower())) else " "
+    inlines = list(first.inlines)
+    if glue:
+        inlines.append(Run(glue, *_style_of_last(first)))
+    inlines.extend(second.inlines)
+    return RawBlock(first.kind, inlines, first.line, first.marked_heading, first.indented)
+
+
+def _style_of_last(block: RawBlock) -> tuple[bool, bool]:
+    runs = [item for item in block.inlines if isinstance(item, Run)]
+    return (runs[-1].bold, runs[-1].italic) if runs else (False, False)
+
+
+def _starts_with_mark(block: RawBlock) -> bool:
+    return block.kind == "para" and bool(block.inlines) and isinstance(block.inlines[0], NoteRef)
+
+
+def _lstrip_runs(inlines: list) -> list:
+    items = list(inlines)
+    if items and isinstance(items[0], Run):
+        items[0] = Run(items[0].text.lstrip(), items[0].bold, items[0].italic)
+    return items
+
+
+CLEANERS: list[Cleaner] = [drop_noise, extract_page_footnotes, join_page_breaks]
+
+
+def clean(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Run every cleaner in order."""
+    for cleaner in CLEANERS:
+        blocks = cleaner(blocks)
+    return blocks

@@ -1,0 +1,186 @@
+"""The document model every reader produces and every writer consumes.
+
+Two layers:
+- `RawBlock`: a block of the export as a reader saw it (paragraph, heading, list item, rule,
+  table), with its inline runs and the layout hints that matter (heading marks, bold, indent).
+- `Issue` → `Section` → `Article` → `Block`: the bulletin once its structure is recovered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+# --- inline content -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one formatting."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    """A footnote mark; `label` is the mark as printed ('1', '(1)', '[1]')."""
+
+    label: str
+
+
+Inline = Run | NoteRef
+
+
+def plain_text(inlines: list[Inline]) -> str:
+    """The text of `inlines` without formatting or footnote marks."""
+    return "".join(item.text for item in inlines if isinstance(item, Run))
+
+
+def strip_inlines(inlines: list[Inline]) -> list[Inline]:
+    """`inlines` without leading and trailing white space."""
+    items = list(inlines)
+    while items and isinstance(items[0], Run) and not items[0].text.strip():
+        items.pop(0)
+    while items and isinstance(items[-1], Run) and not items[-1].text.strip():
+        items.pop()
+    if items and isinstance(items[0], Run):
+        first = items[0]
+        items[0] = Run(first.text.lstrip(), first.bold, first.italic)
+    if items and isinstance(items[-1], Run):
+        last = items[-1]
+        items[-1] = Run(last.text.rstrip(), last.bold, last.italic)
+    return items
+
+
+# --- what a reader produces -----------------------------------------------------------------
+
+RawKind = Literal["para", "heading", "item", "rule", "table", "note"]
+
+
+@dataclass
+class RawBlock:
+    """One block of an export, before the bulletin's structure is known."""
+
+    kind: RawKind
+    inlines: list[Inline] = field(default_factory=list)
+    line: int = 0  # 1-based line in the source, for messages
+    marked_heading: bool = False  # the export marked it as a heading ('#', a heading style)
+    indented: bool = False  # tab-indented line (author lines under a title in Word exports)
+    rows: list[list[str]] = field(default_factory=list)  # kind == "table"
+    note_label: str = ""  # kind == "note": a footnote text, with the label of its mark
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.inlines).strip()
+
+    @property
+    def all_bold(self) -> bool:
+        runs = [r for r in self.inlines if isinstance(r, Run) and r.text.strip()]
+        return bool(runs) and all(r.bold for r in runs)
+
+    @property
+    def all_italic(self) -> bool:
+        runs = [r for r in self.inlines if isinstance(r, Run) and r.text.strip()]
+        return bool(runs) and all(r.italic for r in runs)
+
+    @property
+    def emphasised(self) -> bool:
+        """Shown as a heading by the export: marked, or wholly bold or italic."""
+        return self.marked_heading or self.all_bold or self.all_italic
+
+
+# --- the bulletin -----------------------------------------------------------------------------
+
+
+@dataclass
+class Paragraph:
+    inlines: list[Inline]
+
+
+@dataclass
+class Heading:
+    level: int  # 2.. (1 is the article title)
+    inlines: list[Inline]
+
+
+@dataclass
+class BulletList:
+    items: list[list[Inline]]
+
+
+@dataclass
+class Table:
+    rows: list[list[str]]  # first row is the header
+
+
+@dataclass
+class SourceNote:
+    """'(Nguồn: …)' under an article."""
+
+    inlines: list[Inline]
+
+
+Block = Paragraph | Heading | BulletList | Table | SourceNote
+
+
+@dataclass
+class Footnote:
+    label: str
+    inlines: list[Inline]
+
+
+@dataclass
+class Article:
+    section: int
+    number: int
+    title: str
+    kicker: str | None = None  # a label printed above the title ('Chuyên đề năm 2024')
+    author: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
+class Section:
+    number: int
+    title: str
+    articles: list[Article] = field(default_factory=list)
+
+
+@dataclass
+class TocEntry:
+    section: int
+    number: int
+    title: str
+
+
+@dataclass
+class Issue:
+    """One bulletin: 'YYYY-MM', its masthead lines and its sections."""
+
+    issue: str
+    source_name: str
+    masthead: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    toc: list[TocEntry] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def year(self) -> int:
+        return int(self.issue[:4])
+
+    @property
+    def month(self) -> int:
+        return int(self.issue[5:7])
+
+    @property
+    def label(self) -> str:
+        """'Số 10/2023', the name readers know the issue by."""
+        return f"Số {self.month:02d}/{self.year}"
+
+    @property
+    def articles(self) -> list[Article]:
+        return [article for section in self.sections for article in section.articles]

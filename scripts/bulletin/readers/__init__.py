@@ -1,0 +1,38 @@
+"""Readers: one per input format, each turning a source file into `RawBlock`s.
+
+A new input format is a new reader registered in `READERS`, and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from scripts.bulletin.errors import BulletinError
+from scripts.bulletin.model import RawBlock
+from scripts.bulletin.readers.decode import read_text_file
+from scripts.bulletin.readers.markdown_export import read_markdown
+from scripts.bulletin.readers.text_export import read_text
+
+Reader = Callable[[Path], list[RawBlock]]
+
+READERS: dict[str, Reader] = {
+    ".md": lambda path: read_markdown(read_text_file(path)),
+    ".markdown": lambda path: read_markdown(read_text_file(path)),
+    ".txt": lambda path: read_text(read_text_file(path)),
+}
+
+
+def read_source(path: Path) -> list[RawBlock]:
+    """Raw blocks of the bulletin export at `path`, read by the reader of its format."""
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        supported = ", ".join(sorted(READERS))
+        shown = path.suffix or "(không có phần mở rộng)"
+        raise BulletinError(
+            f"Lỗi: định dạng '{shown}' của tệp '{path.name}' chưa được hỗ trợ (nhận: {supported}). "
+            "Hãy xuất bản tin ra .txt hoặc .md rồi nhập lại."
+        )
+    if not path.exists():
+        raise BulletinError(f"Lỗi: không tìm thấy tệp '{path}'. Hãy kiểm tra lại tên và đường dẫn của tệp.")
+    return reader(path)

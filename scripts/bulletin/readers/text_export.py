@@ -1,0 +1,48 @@
+"""Reader for plain-text exports of a Word file: one paragraph per line, no markup.
+
+Word's text export writes `[bookmark: …]` where a bookmark was, `[footnoteRef:N]` where a
+footnote mark was and `[N: text]` for the text of that footnote; tab-indented lines are the
+right-aligned author lines under a title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scripts.bulletin.model import Inline, NoteRef, RawBlock, Run
+
+BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
+_NOTE_REF = re.compile(r"\[footnoteRef:\s*(\d+)\]")
+_NOTE_TEXT = re.compile(r"\[(\d+): ((?:[^\[\]]|\[[^\[\]]*\])*)\]")
+_ITEM = re.compile(r"^[-–•+]\s+(?=\S)")
+
+
+def read_text(text: str) -> list[RawBlock]:
+    """Split a plain-text export into raw blocks, one per non-empty line."""
+    blocks: list[RawBlock] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        indented = line.startswith("\t")
+        line = BOOKMARK.sub("", line)
+        notes = [(m.group(1), m.group(2)) for m in _NOTE_TEXT.finditer(line)]
+        line = _NOTE_TEXT.sub("", line).strip()
+        if line:
+            kind = "item" if _ITEM.match(line) else "para"
+            if kind == "item":
+                line = _ITEM.sub("", line, count=1)
+            blocks.append(RawBlock(kind, _inlines(line), number, indented=indented))
+        for label, note in notes:
+            blocks.append(RawBlock("note", [Run(note.strip())], number, note_label=label))
+    return blocks
+
+
+def _inlines(line: str) -> list[Inline]:
+    inlines: list[Inline] = []
+    position = 0
+    for match in _NOTE_REF.finditer(line):
+        if match.start() > position:
+            inlines.append(Run(line[position : match.start()]))
+        inlines.append(NoteRef(match.group(1)))
+        position = match.end()
+    if position < len(line):
+        inlines.append(Run(line[position:]))
+    return inlines

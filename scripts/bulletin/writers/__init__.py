@@ -1,0 +1,76 @@
+"""Writers: the document model → files, written all at once or not at all."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scripts.bulletin.errors import BulletinError
+from scripts.bulletin.writers.generated import is_edited, is_generated
+
+
+@dataclass
+class WritePlan:
+    """What an import changes under the project root (paths relative to it)."""
+
+    written: list[str] = field(default_factory=list)  # new or changed files
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # generated pages the new import no longer has
+    protected: list[str] = field(default_factory=list)  # edited by hand: kept unless --force
+
+
+def plan_writes(files: dict[str, str], root: Path, owned_dirs: list[str]) -> WritePlan:
+    """Compare `files` with what is on disk; `owned_dirs` are folders whose stale generated pages go."""
+    plan = WritePlan()
+    for path, content in sorted(files.items()):
+        target = root / path
+        if not target.exists():
+            plan.written.append(path)
+            continue
+        current = target.read_text(encoding="utf-8")
+        if current == content:
+            plan.unchanged.append(path)
+            continue
+        if is_edited(current) or not is_generated(current):
+            plan.protected.append(path)
+        plan.written.append(path)
+    for folder in owned_dirs:
+        for existing in sorted((root / folder).glob("*")) if (root / folder).is_dir() else []:
+            path = str(existing.relative_to(root))
+            if path in files or not existing.is_file():
+                continue
+            current = existing.read_text(encoding="utf-8", errors="replace")
+            if is_generated(current):
+                plan.removed.append(path)
+                if is_edited(current):
+                    plan.protected.append(path)
+    return plan
+
+
+def apply_writes(files: dict[str, str], plan: WritePlan, root: Path, force: bool) -> None:
+    """Write the plan: every file is staged first, then moved into place."""
+    if plan.protected and not force:
+        shown = ", ".join(plan.protected)
+        raise BulletinError(
+            f"Lỗi: các trang sau đã được sửa tay sau lần nhập trước: {shown}. "
+            "Không ghi đè; hãy chép lại phần đã sửa rồi chạy lại với --force để thay thế."
+        )
+    if not plan.written and not plan.removed:
+        return
+    staging = Path(tempfile.mkdtemp(prefix=".bulletin-import-", dir=root))
+    try:
+        for path in plan.written:
+            staged = staging / path
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            staged.write_text(files[path], encoding="utf-8", newline="\n")
+        for path in plan.written:
+            target = root / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / path, target)
+        for path in plan.removed:
+            (root / path).unlink(missing_ok=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

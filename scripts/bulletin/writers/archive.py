@@ -1,0 +1,98 @@
+"""Pages over all issues: the home page, the archive by year and the year navigation files.
+
+They are rebuilt from the front matter of every issue page, so importing one issue keeps the
+others listed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from scripts.bulletin.writers import markdown as md
+from scripts.bulletin.writers.generated import dump_yaml, front_matter, stamp_page, stamp_yaml
+from scripts.bulletin.writers.pages import BULLETIN_DIR, PUBLICATION, issue_dir
+from scripts.vietnamese import int_to_roman
+
+HOME = "docs/index.md"
+ARCHIVE = f"{BULLETIN_DIR}/index.md"
+
+
+def known_issues(root: Path, pending: dict[str, str]) -> list[dict]:
+    """Front matter of every issue page, on disk or about to be written, newest first."""
+    pages = {
+        str(p.relative_to(root)): p.read_text(encoding="utf-8")
+        for p in root.glob(f"{BULLETIN_DIR}/*/*/index.md")
+    }
+    pages.update({path: text for path, text in pending.items() if path.endswith("/index.md")})
+    issues = [front_matter(text) for path, text in pages.items() if path != ARCHIVE]
+    issues = [meta for meta in issues if meta.get("issue")]
+    return sorted(issues, key=lambda meta: meta["issue"], reverse=True)
+
+
+def archive_pages(issues: list[dict]) -> dict[str, str]:
+    """Home page, archive page and navigation files for `issues` (newest first)."""
+    files = {HOME: _home(issues), ARCHIVE: _archive(issues)}
+    files[f"{BULLETIN_DIR}/.nav.yml"] = stamp_yaml(
+        dump_yaml(
+            {"title": "Bản tin", "sort": {"direction": "desc", "type": "natural"}, "nav": ["index.md", "*"]}
+        )
+    )
+    for year in sorted({meta["issue"][:4] for meta in issues}):
+        files[f"{BULLETIN_DIR}/{year}/.nav.yml"] = stamp_yaml(
+            dump_yaml({"title": f"Năm {year}", "sort": {"direction": "desc", "type": "natural"}})
+        )
+    return files
+
+
+def _issue_link(meta: dict, prefix: str) -> str:
+    target = issue_dir(meta["issue"]).removeprefix("docs/")
+    target = target.removeprefix(prefix)
+    return md.link(meta["issue_label"], f"{target}/index.md")
+
+
+def _issue_list(issues: list[dict], prefix: str, heading: str) -> list[str]:
+    parts = []
+    by_year: dict[str, list[dict]] = defaultdict(list)
+    for meta in issues:
+        by_year[meta["issue"][:4]].append(meta)
+    for year in sorted(by_year, reverse=True):
+        parts.append(f"{heading} Năm {year}")
+        lines = []
+        for meta in by_year[year]:
+            count = sum(len(section["articles"]) for section in meta["sections"])
+            lines.append(f"- {_issue_link(meta, prefix)} — {count} bài")
+        parts.append("\n".join(lines))
+    return parts
+
+
+def _home(issues: list[dict]) -> str:
+    parts = [
+        f"# {PUBLICATION}",
+        "Bản tin hằng tháng của Ban Tuyên giáo Tỉnh ủy, phục vụ sinh hoạt chi bộ. "
+        "Đảng viên đọc trước buổi sinh hoạt chi bộ hằng tháng.",
+    ]
+    if issues:
+        latest = issues[0]
+        parts.append(f"## Số mới nhất: {_issue_link(latest, '')}")
+        base = issue_dir(latest["issue"]).removeprefix("docs/")
+        for section in latest["sections"]:
+            parts.append(f"### {md.escape(int_to_roman(section['number']) + '. ' + section['title'])}")
+            items = []
+            for article in section["articles"]:
+                line = f"{article['number']}. {md.link(article['title'], base + '/' + article['file'])}"
+                if article.get("author"):
+                    line += f" — *{md.escape(article['author'])}*"
+                items.append(line)
+            parts.append("\n".join(items))
+        parts.append("## Các số đã phát hành")
+        parts.extend(_issue_list(issues, "", "###"))
+    else:
+        parts.append("Chưa có số nào được nhập.")
+    return stamp_page({"title": "Trang chủ"}, "\n\n".join(parts) + "\n")
+
+
+def _archive(issues: list[dict]) -> str:
+    parts = ["# Bản tin theo năm", f"Tất cả {len(issues)} số đã phát hành, số mới nhất ở trên."]
+    parts.extend(_issue_list(issues, "ban-tin/", "##"))
+    return stamp_page({"title": "Bản tin"}, "\n\n".join(parts) + "\n")

@@ -1,0 +1,59 @@
+"""Generated files carry a checksum line, so that a later import can tell an editor's hand edits.
+
+The line is a YAML comment: at the top of a `.nav.yml`, or the first line of a page's front matter.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import yaml
+
+_STAMP = "# Tạo tự động bởi scripts.bulletin (sửa tay thì lần nhập sau phải dùng --force) sha256:{digest}"
+_STAMP_RE = re.compile(r"^# Tạo tự động bởi scripts\.bulletin .*sha256:([0-9a-f]{64})\n", re.MULTILINE)
+
+
+def _digest(content: str) -> str:
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def stamp_yaml(content: str) -> str:
+    """A YAML file with its checksum line on top."""
+    return _STAMP.format(digest=_digest(content)) + "\n" + content
+
+
+def stamp_page(front_matter: dict, body: str) -> str:
+    """A Markdown page: front matter (with the checksum line) and body."""
+    meta = dump_yaml(front_matter)
+    unstamped = f"---\n{meta}---\n\n{body}"
+    return f"---\n{_STAMP.format(digest=_digest(unstamped))}\n{meta}---\n\n{body}"
+
+
+def dump_yaml(data: dict) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def is_generated(content: str) -> bool:
+    """Whether `content` came from the importer (edited or not)."""
+    return _STAMP_RE.search(content) is not None
+
+
+def is_edited(content: str) -> bool:
+    """Whether a generated file was changed after the importer wrote it."""
+    match = _STAMP_RE.search(content)
+    if match is None:
+        return False
+    unstamped = content[: match.start()] + content[match.end() :]
+    return _digest(unstamped) != match.group(1)
+
+
+def front_matter(content: str) -> dict:
+    """The YAML front matter of a Markdown page ({} if it has none)."""
+    if not content.startswith("---\n"):
+        return {}
+    end = content.find("\n---\n", 4)
+    if end < 0:
+        return {}
+    data = yaml.safe_load(content[4:end])
+    return data if isinstance(data, dict) else {}

@@ -1,0 +1,125 @@
+"""Pages of one issue: its index page, one page per article, and the navigation file of the issue."""
+
+from __future__ import annotations
+
+from scripts.bulletin.model import Article, Issue
+from scripts.bulletin.writers import markdown as md
+from scripts.bulletin.writers.generated import dump_yaml, stamp_page, stamp_yaml
+from scripts.vietnamese import int_to_roman, slugify
+
+BULLETIN_DIR = "docs/ban-tin"
+PUBLICATION = "Thông tin sinh hoạt nội bộ"
+SLUG_LENGTH = 60
+
+
+def issue_dir(issue_id: str) -> str:
+    """'2023-10' → 'docs/ban-tin/2023/10'."""
+    year, month = issue_id.split("-")
+    return f"{BULLETIN_DIR}/{year}/{month}"
+
+
+def article_file(article: Article) -> str:
+    """File name of an article page: '<section>-<number>-<slug>.md', ASCII only."""
+    slug = slugify(article.title, max_length=SLUG_LENGTH) or "bai"
+    return f"{article.section}-{article.number}-{slug}.md"
+
+
+def issue_pages(issue: Issue) -> dict[str, str]:
+    """Every file of `issue`, by path relative to the project root."""
+    base = issue_dir(issue.issue)
+    files = {f"{base}/index.md": _issue_page(issue), f"{base}/.nav.yml": _issue_nav(issue)}
+    articles = issue.articles
+    for position, article in enumerate(articles):
+        previous = articles[position - 1] if position else None
+        following = articles[position + 1] if position + 1 < len(articles) else None
+        files[f"{base}/{article_file(article)}"] = _article_page(issue, article, previous, following)
+    return files
+
+
+def _section_title(issue: Issue, number: int) -> str:
+    section = next(s for s in issue.sections if s.number == number)
+    return f"{int_to_roman(section.number)}. {section.title}"
+
+
+def _article_page(issue: Issue, article: Article, previous: Article | None, following: Article | None) -> str:
+    section_title = next(s.title for s in issue.sections if s.number == article.section)
+    meta = {
+        "title": article.title,
+        "issue": issue.issue,
+        "issue_label": issue.label,
+        "section": article.section,
+        "section_title": section_title,
+        "article": article.number,
+        "author": article.author,
+        "source": issue.source_name,
+    }
+    if article.kicker:
+        meta["kicker"] = article.kicker
+    parts = []
+    if article.kicker:
+        parts.append(f"{md.escape(article.kicker)}\n{{ .bt-kicker }}")
+    parts.append(f"# {md.escape(article.title)}")
+    byline = [
+        md.link(f"{PUBLICATION} {issue.label}", "index.md"),
+        md.escape(_section_title(issue, article.section)),
+    ]
+    if article.author:
+        byline.append(f"**{md.escape(article.author)}**")
+    parts.append(" · ".join(byline) + "\n{ .bt-meta }")
+    parts.append(md.blocks(article.blocks, article.footnotes).rstrip("\n"))
+    pager = []
+    if previous:
+        pager.append(md.link(f"← Bài trước: {previous.title}", article_file(previous), "bt-prev"))
+    pager.append(md.link(f"Mục lục {issue.label}", "index.md", "bt-up"))
+    if following:
+        pager.append(md.link(f"Bài sau: {following.title} →", article_file(following), "bt-next"))
+    parts.append("\n".join(pager) + "\n{ .bt-pager }")
+    return stamp_page(meta, "\n\n".join(parts) + "\n")
+
+
+def _issue_page(issue: Issue) -> str:
+    meta = {
+        "title": issue.label,
+        "issue": issue.issue,
+        "issue_label": issue.label,
+        "source": issue.source_name,
+        "masthead": issue.masthead,
+        "sections": [
+            {
+                "number": section.number,
+                "title": section.title,
+                "articles": [
+                    {
+                        "number": a.number,
+                        "title": a.title,
+                        "author": a.author,
+                        "file": article_file(a),
+                    }
+                    for a in section.articles
+                ],
+            }
+            for section in issue.sections
+        ],
+    }
+    parts = [f"# {PUBLICATION} {issue.label}"]
+    if issue.masthead:
+        parts.append(" · ".join(md.escape(line) for line in issue.masthead) + "\n{ .bt-masthead }")
+    count = len(issue.articles)
+    parts.append(f"Số này có {count} bài, chia thành {len(issue.sections)} mục.")
+    for section in issue.sections:
+        parts.append(f"## {md.escape(_section_title(issue, section.number))}")
+        items = []
+        for article in section.articles:
+            line = f"{article.number}. {md.link(article.title, article_file(article))}"
+            if article.author:
+                line += f" — *{md.escape(article.author)}*"
+            items.append(line)
+        parts.append("\n".join(items))
+    return stamp_page(meta, "\n\n".join(parts) + "\n")
+
+
+def _issue_nav(issue: Issue) -> str:
+    nav: list = ["index.md"]
+    for section in issue.sections:
+        nav.append({_section_title(issue, section.number): [article_file(a) for a in section.articles]})
+    return stamp_yaml(dump_yaml({"title": issue.label, "nav": nav}))

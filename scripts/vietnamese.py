@@ -1,0 +1,216 @@
+"""Vietnamese text rules, in one place: Unicode form, diacritic folding, slugs, sentence case.
+
+Used by the importer, and later by the macros and the search index, so that every stage agrees
+on what "the same word" is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from slugify import slugify as _slugify
+
+__all__ = [
+    "CasingModel",
+    "fold",
+    "int_to_roman",
+    "is_all_caps",
+    "nfc",
+    "roman_to_int",
+    "sentence_case",
+    "slugify",
+    "words",
+]
+
+WORD_RE = re.compile(r"\w+", re.UNICODE)
+ROMAN_RE = re.compile(r"^(?=[IVXLC]+$)(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def nfc(text: str) -> str:
+    """Return `text` in Unicode NFC, the form every stored text uses."""
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` and strip every diacritic (đ → d): 'Đảng ủy' → 'dang uy'."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.replace("đ", "d")
+
+
+def words(text: str) -> list[str]:
+    """Split `text` into its words (letters and digits), NFC and case-folded."""
+    return WORD_RE.findall(nfc(text).casefold())
+
+
+def slugify(value: str, separator: str = "-", max_length: int = 0) -> str:
+    """ASCII slug of `value` ('Đổi mới công tác' → 'doi-moi-cong-tac').
+
+    Also the heading-anchor function of the Markdown `toc` extension (same signature).
+    """
+    slug = _slugify(fold(nfc(value)), separator=separator)
+    if max_length and len(slug) > max_length:
+        cut = slug[: max_length + 1]
+        slug = cut[: cut.rfind(separator)] if separator in cut else slug[:max_length]
+    return slug
+
+
+def roman_to_int(token: str) -> int | None:
+    """Value of an upper-case Roman numeral up to 399 ('IV' → 4), or None if it is not one."""
+    if not token or not ROMAN_RE.match(token):
+        return None
+    total = 0
+    for current, following in zip(token, token[1:] + " ", strict=True):
+        value = _ROMAN_VALUES[current]
+        total += -value if following != " " and _ROMAN_VALUES[following] > value else value
+    return total
+
+
+def int_to_roman(number: int) -> str:
+    """Roman numeral of a positive number up to 399 (4 → 'IV')."""
+    out = ""
+    for value, numeral in (
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        count, number = divmod(number, value)
+        out += numeral * count
+    return out
+
+
+def is_all_caps(text: str) -> bool:
+    """True when `text` has letters and none of them is lower-case ('BAN BIÊN TẬP')."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and not any(ch.islower() for ch in letters)
+
+
+# Capitalised terms of Vietnamese official writing, used when a document itself does not show
+# how a word of an ALL-CAPS title is written.
+_LEXICON = (
+    "Đảng; Đảng bộ; Đảng ủy; Đảng uỷ; Bộ Chính trị; Ban Bí thư; Ban Chấp hành Trung ương; Trung ương; "
+    "Tỉnh ủy; Tỉnh uỷ; Thường trực Tỉnh ủy; Ban Thường vụ; Nhà nước; Nhân dân; Quốc hội; Chính phủ; "
+    "Việt Nam; Hồ Chí Minh; Bến Tre; Mặt trận Tổ quốc; Tổ quốc; Hội đồng nhân dân; Ủy ban nhân dân; "
+    "Đại hội; Nghị quyết; Chỉ thị; Kết luận; Quy định; Hướng dẫn; Quyết định; Thông báo; Công văn; "
+    "Kế hoạch; Đồng Khởi; Hội Liên hiệp Phụ nữ; Đoàn Thanh niên; Công an; Quân đội"
+)
+_DOCUMENT_TYPES = {"nghị quyết", "chỉ thị", "kết luận", "quy định", "hướng dẫn", "quyết định", "thông báo"}
+_SENTENCE_END = re.compile(r"[.!?…:;]\s*[“\"'(]*$")
+_CODE_RE = re.compile(r"\S*\d\S*[/-]\S*|\S*[/-]\S*\d\S*")  # document codes such as 01-KL/TW
+
+
+class CasingModel:
+    """How the words of a document are written in its running text, to sentence-case its titles.
+
+    It counts, for every sequence of one to four words, the spellings seen away from the start
+    of a sentence; an ALL-CAPS title then takes the most common spelling of its longest known
+    sequences.
+    """
+
+    MAX_N = 4
+
+    def __init__(self, texts: Iterable[str] = ()) -> None:
+        self._seen: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
+        self.add(_LEXICON.split("; "))
+        self.add(texts)
+
+    def add(self, texts: Iterable[str]) -> None:
+        """Learn the spellings used in `texts` (ALL-CAPS texts teach nothing and are skipped)."""
+        for text in texts:
+            if is_all_caps(text):
+                continue
+            tokens: list[tuple[str, bool]] = []  # (word, starts a sentence)
+            last_end = 0
+            for match in WORD_RE.finditer(text):
+                before = text[: match.start()]
+                starts = not tokens or bool(
+                    _SENTENCE_END.search(text[last_end : match.start()]) or not before.strip()
+                )
+                tokens.append((match.group(), starts))
+                last_end = match.end()
+            for i in range(len(tokens)):
+                for n in range(1, self.MAX_N + 1):
+                    window = tokens[i : i + n]
+                    if len(window) < n:
+                        break
+                    if window[0][1]:
+                        continue
+                    spelled = tuple(word for word, _ in window)
+                    self._seen[tuple(w.casefold() for w in spelled)][spelled] += 1
+
+    def spelling(self, key: tuple[str, ...]) -> tuple[str, ...] | None:
+        """Most common spelling of the case-folded word sequence `key`, lower case winning ties."""
+        variants = self._seen.get(key)
+        if not variants:
+            return None
+        best = max(variants.items(), key=lambda item: (item[1], item[0] == key))
+        return best[0]
+
+
+def sentence_case(title: str, model: CasingModel | None = None) -> str:
+    """Turn an ALL-CAPS `title` into sentence case, keeping proper nouns, codes and Roman numerals.
+
+    'THỰC HIỆN KẾT LUẬN SỐ 01-KL/TW CỦA BỘ CHÍNH TRỊ' → 'Thực hiện Kết luận số 01-KL/TW của Bộ Chính trị'.
+    A title that is not ALL-CAPS is returned unchanged.
+    """
+    if not is_all_caps(title):
+        return title
+    model = model or CasingModel()
+    protected = [m.span() for m in _CODE_RE.finditer(title)]
+    matches = [m for m in WORD_RE.finditer(title) if not any(a <= m.start() < b for a, b in protected)]
+    keys = [m.group().casefold() for m in matches]
+    result = list(title)
+    i = 0
+    while i < len(matches):
+        for n in range(min(CasingModel.MAX_N, len(matches) - i), 0, -1):
+            # a sequence must not run across punctuation such as ',' or ';'
+            gap = title[matches[i].end() : matches[i + n - 1].start()] if n > 1 else ""
+            if n > 1 and re.search(r"[^\s]", WORD_RE.sub("", gap)):
+                continue
+            spelled = model.spelling(tuple(keys[i : i + n]))
+            if spelled:
+                break
+        else:
+            n, spelled = 1, None
+        for k in range(n):
+            match = matches[i + k]
+            word = spelled[k] if spelled else _unknown_word(match.group(), title, match.start())
+            result[match.start() : match.end()] = list(word)
+        i += n
+    cased = "".join(result)
+    cased = _capitalise_document_types(cased)
+    return _capitalise_first(cased)
+
+
+def _unknown_word(word: str, title: str, start: int) -> str:
+    """Spelling of a title word the casing model has never seen."""
+    if roman_to_int(word) and re.search(r"(THỨ|KHÓA|KHOÁ|PHẦN|CHƯƠNG)\s+$", title[:start]):
+        return word
+    return word.lower()
+
+
+def _capitalise_document_types(text: str) -> str:
+    """'kết luận số 01-KL/TW' → 'Kết luận số 01-KL/TW': a numbered document is a name."""
+
+    def repl(match: re.Match[str]) -> str:
+        return _capitalise_first(match.group(1)) + match.group(2)
+
+    pattern = "|".join(sorted(_DOCUMENT_TYPES, key=len, reverse=True))
+    return re.sub(rf"\b({pattern})(\s+số\s+\d)", repl, text, flags=re.IGNORECASE)
+
+
+def _capitalise_first(text: str) -> str:
+    for index, ch in enumerate(text):
+        if ch.isalpha():
+            return text[:index] + ch.upper() + text[index + 1 :]
+    return text
