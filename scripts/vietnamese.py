@@ -106,6 +106,7 @@ _LEXICON = (
 )
 _DOCUMENT_TYPES = {"nghị quyết", "chỉ thị", "kết luận", "quy định", "hướng dẫn", "quyết định", "thông báo"}
 _SENTENCE_END = re.compile(r"[.!?…:;]\s*[“\"'(]*$")
+_NUMBERING = re.compile(r"^\s*(?:[IVXLC]+|\d{1,3}|[a-zđA-ZĐ])\s*[.)]\s+|^\s*[-*+–]\s*")
 _CODE_RE = re.compile(r"\S*\d\S*[/-]\S*|\S*[/-]\S*\d\S*")  # document codes such as 01-KL/TW
 
 
@@ -165,6 +166,9 @@ def sentence_case(title: str, model: CasingModel | None = None) -> str:
     """
     if not is_all_caps(title):
         return title
+    numbering = _NUMBERING.match(title)
+    if numbering:  # 'I. SỰ CẦN THIẾT' → 'I. Sự cần thiết'
+        return numbering.group(0) + sentence_case(title[numbering.end() :], model)
     model = model or CasingModel()
     protected = [m.span() for m in _CODE_RE.finditer(title)]
     matches = [m for m in WORD_RE.finditer(title) if not any(a <= m.start() < b for a, b in protected)]

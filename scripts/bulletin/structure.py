@@ -71,14 +71,13 @@ def build_issue(blocks: list[RawBlock], source_name: str, issue_arg: str | None)
     casing = CasingModel(b.text for b in blocks if b.kind in {"para", "item"})
     preamble, toc_blocks, body = _split_front_matter(blocks)
     warnings: list[str] = []
-    issue_id = _issue_id(preamble + toc_blocks, issue_arg, source_name, warnings)
-    parser = _BodyParser(body, casing, source_name, warnings)
-    sections = parser.parse()
+    sections = _BodyParser(body, casing, source_name, warnings).parse()
     if not sections or not any(section.articles for section in sections):
         raise BulletinError(
             f"Lỗi: không nhận ra cấu trúc bản tin trong '{source_name}' (không thấy các mục I, II… "
             "và các bài 1, 2…). Hãy kiểm tra đây đúng là tệp xuất của bản tin Thông tin sinh hoạt nội bộ."
         )
+    issue_id = _issue_id(preamble + toc_blocks, issue_arg, source_name, warnings)
     issue = Issue(
         issue=issue_id,
         source_name=source_name,

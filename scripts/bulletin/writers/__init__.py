@@ -60,6 +60,16 @@ def apply_writes(files: dict[str, str], plan: WritePlan, root: Path, force: bool
         )
     if not plan.written and not plan.removed:
         return
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        _stage_and_move(files, plan, root)
+    except OSError as error:
+        raise BulletinError(
+            f"Lỗi: không ghi được trang vào '{root}' ({error.strerror}). Hãy kiểm tra quyền ghi và dung lượng đĩa."
+        ) from None
+
+
+def _stage_and_move(files: dict[str, str], plan: WritePlan, root: Path) -> None:
     staging = Path(tempfile.mkdtemp(prefix=".bulletin-import-", dir=root))
     try:
         for path in plan.written:

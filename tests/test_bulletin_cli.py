@@ -1,0 +1,222 @@
+"""The import command as an editor uses it: bad input, --dry-run, --json, re-imports, hand edits."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import shutil
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from tests.support import REPO, SOURCES, front_matter, import_json, run_cli, snapshot
+
+MINIMAL = """# **THÔNG TIN SINH HOẠT NỘI BỘ**
+
+*Số tháng 03/2024*
+
+# **I. MỘT SỐ NỘI DUNG CẦN THIẾT SINH HOẠT TẠI CHI BỘ**
+
+## **1. Bài thứ nhất của số này**
+
+Nội dung của bài thứ nhất, đủ dài để là một đoạn văn.
+
+**Ban Biên tập**
+"""
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def assert_user_error(result, code: int = 1, *, mentions: str = "") -> None:
+    """One Vietnamese line on stderr, the right exit code, no traceback, nothing on stdout."""
+    assert result.returncode == code, (result.returncode, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("Lỗi: "), lines[0]
+    assert any(word in lines[0].lower() for word in ("hãy", "xem", "dùng"))  # says what to do
+    assert "Traceback" not in result.stderr and not result.stdout
+    assert mentions in lines[0]
+
+
+# --- bad input -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "mentions"),
+    [
+        ("rong.md", "", "rỗng"),
+        ("trang.txt", " \n\n \t\n", "rỗng"),
+        ("nhi-phan.txt", bytes(range(256)) * 8, "'nhi-phan.txt'"),
+        ("hong-utf8.md", "Bản tin số tháng 10/2023".encode() + b"\xff\xfe\xc3\x28 mat" * 20, "UTF-8"),
+        ("la-pdf.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "PDF"),
+        ("la-word.md", b"PK\x03\x04\x14\x00\x06\x00" + bytes(200), "Word"),
+        ("ban-tin.doc", "Số tháng 10/2023", "'.doc'"),
+        ("ban-tin.rtf", "{\\rtf1 Số tháng 10/2023}", "'.rtf'"),
+        ("khong-co-duoi", "Số tháng 10/2023", "phần mở rộng"),
+        ("van-xuoi.md", "Số tháng 10/2023\n\nMột đoạn văn không có mục hay bài nào cả.\n", "cấu trúc"),
+        ("thang-13.md", MINIMAL.replace("03/2024", "13/2024"), "13/2024"),
+        ("khong-so.txt", (SOURCES / "bulletin-2024-02.txt").read_bytes(), "--issue"),
+    ],
+)
+def test_bad_input_gets_one_vietnamese_line_and_writes_nothing(tmp_path, name, content, mentions):
+    source = write(tmp_path / "in" / name, content)
+    root = tmp_path / "site"
+    root.mkdir()
+    result = run_cli("import", source, root=root)
+    assert_user_error(result, mentions=mentions)
+    assert not any(root.iterdir())
+
+
+def test_missing_file(tmp_path):
+    result = run_cli("import", tmp_path / "khong-co.md", root=tmp_path)
+    assert_user_error(result, mentions="không tìm thấy")
+
+
+@pytest.mark.parametrize(("issue", "mentions"), [("2024-13", "2024-13"), ("2024/02", "2024/02"), ("02-2024", "")])
+def test_unknown_issue_month_from_the_command_line(tmp_path, issue, mentions):
+    source = write(tmp_path / "b.md", MINIMAL)
+    result = run_cli("import", source, "--issue", issue, root=tmp_path / "site")
+    assert_user_error(result, mentions=mentions)
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("args", [[], ["import"], ["import", "a.md", "--khong-co"], ["xuat", "a.md"]])
+def test_wrong_usage_exits_with_2(tmp_path, args):
+    result = run_cli(*args, root=tmp_path)
+    assert_user_error(result, code=2)
+    assert not any(tmp_path.iterdir())
+
+
+# --- dry run and JSON ---------------------------------------------------------------------------
+
+
+def test_dry_run_writes_nothing_but_reports_the_paths(tmp_path):
+    before = snapshot(tmp_path)
+    report = import_json(SOURCES / "bulletin-2023-10.md", tmp_path, "--dry-run")
+    assert snapshot(tmp_path) == before
+    assert report["issue"] == "2023-10"
+    assert all(a["path"].startswith("docs/ban-tin/2023/10/") for a in report["articles"])
+    assert "docs/ban-tin/2023/10/index.md" in report["written"]
+
+
+def test_json_is_exactly_one_object_with_the_documented_keys(tmp_path):
+    result = run_cli("import", SOURCES / "bulletin-2024-02.txt", "--issue", "2024-02", "--json", root=tmp_path)
+    assert result.returncode == 0
+    report = json.loads(result.stdout)  # the whole of stdout is one JSON value
+    assert isinstance(report, dict)
+    assert {"issue", "sections", "articles", "warnings"} <= report.keys()
+    assert set(report["sections"][0]) >= {"number", "title"}
+    assert set(report["articles"][0]) >= {"section", "number", "title", "author", "path"}
+    assert all((tmp_path / a["path"]).is_file() for a in report["articles"])
+    assert result.stderr.startswith("Cảnh báo: ")  # warnings go to stderr as well
+
+
+def test_issue_option_wins_over_the_file_with_a_warning(tmp_path):
+    source = write(tmp_path / "b.md", MINIMAL)
+    report = import_json(source, tmp_path / "site", "--issue", "2024-04")
+    assert report["issue"] == "2024-04"
+    assert any("2024-03" in w and "2024-04" in w for w in report["warnings"])
+
+
+# --- safe to repeat ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def site(tmp_path) -> Path:
+    root = tmp_path / "site"
+    import_json(SOURCES / "bulletin-2023-10.md", root)
+    import_json(SOURCES / "bulletin-2024-02.txt", root)
+    return root
+
+
+def test_importing_again_changes_nothing(site):
+    before = snapshot(site)
+    report = import_json(SOURCES / "bulletin-2023-10.md", site)
+    assert report["written"] == [] and report["removed"] == []
+    assert snapshot(site) == before
+
+
+@pytest.mark.parametrize("variant", ["utf-8-sig", "utf-16", "nfd", "crlf"])
+def test_same_text_in_another_encoding_or_unicode_form_changes_nothing(site, tmp_path, variant):
+    text = (SOURCES / "bulletin-2024-02.txt").read_text(encoding="utf-8")
+    if variant == "nfd":
+        data = unicodedata.normalize("NFD", text).encode()
+    elif variant == "crlf":
+        data = text.replace("\n", "\r\n").encode()
+    elif variant == "utf-16":
+        data = codecs.BOM_UTF16_LE + text.encode("utf-16-le")
+    else:
+        data = text.encode("utf-8-sig")
+    source = write(tmp_path / variant / "bulletin-2024-02.txt", data)
+    before = snapshot(site)
+    report = import_json(source, site)
+    assert report["written"] == []
+    assert snapshot(site) == before
+
+
+def test_committed_pages_are_what_the_importer_makes_of_the_committed_sources(tmp_path):
+    root = tmp_path / "copy"
+    shutil.copytree(REPO / "docs", root / "docs")
+    before = snapshot(root)
+    issues = sorted((REPO / "docs" / "ban-tin").glob("*/*/index.md"))
+    assert len(issues) >= 2
+    for page in issues:
+        meta = front_matter(page)
+        report = import_json(SOURCES / meta["source"], root, "--issue", meta["issue"])
+        assert report["written"] == [], f"{meta['source']} would change {report['written']}"
+    assert snapshot(root) == before
+
+
+# --- hand edits -----------------------------------------------------------------------------------------
+
+
+def test_a_page_edited_by_hand_is_not_overwritten_without_force(site):
+    page = next((site / "docs/ban-tin/2023/10").glob("1-2-*.md"))
+    page.write_text(page.read_text(encoding="utf-8") + "\nĐoạn biên tập viên thêm.\n", encoding="utf-8")
+    other = next((site / "docs/ban-tin/2023/10").glob("1-3-*.md"))
+    other.write_text(other.read_text(encoding="utf-8").replace("Giáo dục", "GIÁO DỤC", 1), encoding="utf-8")
+    other_text = other.read_text(encoding="utf-8")
+    os.utime(other, ns=(1, 1))  # so that a rewrite with other content would show
+    before = snapshot(site)
+    result = run_cli("import", SOURCES / "bulletin-2023-10.md", root=site)
+    assert_user_error(result, mentions=page.name)
+    assert other.name in result.stderr and "--force" in result.stderr
+    assert snapshot(site) == before
+
+    forced = run_cli("import", SOURCES / "bulletin-2023-10.md", "--force", root=site)
+    assert forced.returncode == 0, forced.stderr
+    assert "Đoạn biên tập viên thêm" not in page.read_text(encoding="utf-8")
+    assert other.read_text(encoding="utf-8") != other_text
+
+
+def test_pages_an_editor_added_to_an_issue_folder_are_left_alone(site):
+    extra = write(site / "docs/ban-tin/2023/10/ghi-chu.md", "# Ghi chú của biên tập viên\n")
+    import_json(SOURCES / "bulletin-2023-10.md", site, "--force")
+    assert extra.read_text(encoding="utf-8") == "# Ghi chú của biên tập viên\n"
+
+
+def test_a_page_the_new_import_no_longer_has_is_removed(site, tmp_path):
+    text = (SOURCES / "bulletin-2023-10.md").read_text(encoding="utf-8")
+    shorter = text[: text.index("## **3. Kỷ niệm 93 năm")]
+    shorter = shorter[: shorter.rindex("### **3. Kỷ niệm") if "### **3. Kỷ niệm" in shorter else len(shorter)]
+    source = write(tmp_path / "short" / "bulletin-2023-10.md", shorter)
+    report = import_json(source, site)
+    assert any(path.endswith(".md") and "/2-3-" in path for path in report["removed"])
+    assert not list((site / "docs/ban-tin/2023/10").glob("2-3-*.md"))
+
+
+def test_home_and_archive_list_every_issue_newest_first(site):
+    home = (site / "docs/index.md").read_text(encoding="utf-8")
+    assert "Số mới nhất: [Số 02/2024](ban-tin/2024/02/index.md)" in home
+    assert home.index("Số 02/2024") < home.index("Số 10/2023")
+    archive = (site / "docs/ban-tin/index.md").read_text(encoding="utf-8")
+    assert "[Số 10/2023](2023/10/index.md)" in archive and "## Năm 2024" in archive
