@@ -122,31 +122,29 @@ class CasingModel:
 
     def __init__(self, texts: Iterable[str] = ()) -> None:
         self._seen: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
-        self.add(_LEXICON.split("; "))
+        self.add(_LEXICON.split("; "), terms=True)
         self.add(texts)
 
-    def add(self, texts: Iterable[str]) -> None:
-        """Learn the spellings used in `texts` (ALL-CAPS texts teach nothing and are skipped)."""
+    def add(self, texts: Iterable[str], *, terms: bool = False) -> None:
+        """Learn the spellings used in `texts` (ALL-CAPS texts teach nothing and are skipped).
+
+        With `terms`, each text is a term written as it always is, not a sentence.
+        """
         for text in texts:
             if is_all_caps(text):
                 continue
             tokens: list[tuple[str, bool]] = []  # (word, starts a sentence)
             last_end = 0
             for match in WORD_RE.finditer(text):
-                before = text[: match.start()]
-                starts = not tokens or bool(
-                    _SENTENCE_END.search(text[last_end : match.start()]) or not before.strip()
-                )
+                gap = text[last_end : match.start()]
+                starts = not terms and (not tokens or bool(_SENTENCE_END.search(gap)))
                 tokens.append((match.group(), starts))
                 last_end = match.end()
             for i in range(len(tokens)):
-                for n in range(1, self.MAX_N + 1):
-                    window = tokens[i : i + n]
-                    if len(window) < n:
-                        break
-                    if window[0][1]:
-                        continue
-                    spelled = tuple(word for word, _ in window)
+                if tokens[i][1]:
+                    continue
+                for n in range(1, min(self.MAX_N, len(tokens) - i) + 1):
+                    spelled = tuple(word for word, _ in tokens[i : i + n])
                     self._seen[tuple(w.casefold() for w in spelled)][spelled] += 1
 
     def spelling(self, key: tuple[str, ...]) -> tuple[str, ...] | None:

@@ -1,0 +1,107 @@
+"""Vietnamese text rules, with real examples from the samples and stated properties."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scripts.vietnamese import (
+    CasingModel,
+    fold,
+    int_to_roman,
+    is_all_caps,
+    nfc,
+    roman_to_int,
+    sentence_case,
+    slugify,
+    words,
+)
+
+BODY = [
+    "Tiếp tục thực hiện Kết luận số 21-KL/TW của Ban Chấp hành Trung ương khoá XIII.",
+    "Các cấp ủy, tổ chức đảng và đảng viên học tập tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
+    "Phong trào thi đua “Đồng Khởi mới” của phụ nữ Bến Tre; Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XI.",
+    "Theo Bộ Chính trị, xây dựng Đảng và hệ thống chính trị trong sạch.",
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("THỰC HIỆN KẾT LUẬN SỐ 01-KL/TW CỦA BỘ CHÍNH TRỊ", "Thực hiện Kết luận số 01-KL/TW của Bộ Chính trị"),
+        ("MỘT SỐ NỘI DUNG CẦN THIẾT SINH HOẠT TẠI CHI BỘ", "Một số nội dung cần thiết sinh hoạt tại chi bộ"),
+        ("PHỤ NỮ BẾN TRE TÍCH CỰC THI ĐUA “ĐỒNG KHỞI MỚI”", "Phụ nữ Bến Tre tích cực thi đua “Đồng Khởi mới”"),
+        ("I. SỰ CẦN THIẾT CỦA CHUYÊN ĐỀ", "I. Sự cần thiết của chuyên đề"),
+        ("NGHỊ QUYẾT ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH LẦN THỨ XI", "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XI"),
+        ("PHONG CÁCH HỒ CHÍ MINH", "Phong cách Hồ Chí Minh"),
+        ("Đã viết thường", "Đã viết thường"),  # not ALL-CAPS: unchanged
+    ],
+)
+def test_sentence_case_keeps_proper_nouns_codes_and_numerals(title, expected):
+    assert sentence_case(title, CasingModel(BODY)) == expected
+
+
+def test_sentence_case_without_a_document_uses_the_built_in_terms():
+    assert sentence_case("XÂY DỰNG ĐẢNG Ở BẾN TRE") == "Xây dựng Đảng ở Bến Tre"
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Đổi mới công tác giáo dục chính trị, tư tưởng", "doi-moi-cong-tac-giao-duc-chinh-tri-tu-tuong"),
+        ("Quy định số 117-QĐ/TW", "quy-dinh-so-117-qd-tw"),
+        ("Kỷ niệm 93 năm (20/10/1930 - 20/10/2023):", "ky-niem-93-nam-20-10-1930-20-10-2023"),
+        ("ĐẢNG ỦY", "dang-uy"),
+    ],
+)
+def test_slugify_is_ascii_with_d_for_dd(text, slug):
+    assert slugify(text) == slug
+
+
+def test_slugify_truncates_at_a_word_boundary_without_skipping_words():
+    assert slugify("thực hiện nghị quyết năm 2023 và nhiệm vụ giải pháp", max_length=36) == (
+        "thuc-hien-nghi-quyet-nam-2023-va"
+    )
+
+
+@given(st.text())
+def test_slugify_always_gives_lower_case_ascii(text):
+    assert re.fullmatch(r"[a-z0-9-]*", slugify(text))
+
+
+@given(st.text())
+def test_fold_is_idempotent_and_ignores_unicode_form(text):
+    assert fold(fold(text)) == fold(text)
+    assert fold(unicodedata.normalize("NFD", text)) == fold(unicodedata.normalize("NFC", text))
+
+
+@pytest.mark.parametrize(
+    ("one", "other"), [("hoá", "hóa"), ("Tỉnh uỷ", "tinh ủy"), ("Đảng viên", "dang vien"), ("ĐẢNG", "đảng")]
+)
+def test_fold_makes_tone_placement_case_and_diacritics_alike(one, other):
+    assert fold(one) == fold(other)
+
+
+@given(st.integers(min_value=1, max_value=399))
+def test_roman_numerals_round_trip(number):
+    assert roman_to_int(int_to_roman(number)) == number
+
+
+@pytest.mark.parametrize("token", ["", "VÀ", "IIII", "VX", "MỘT", "iv"])
+def test_roman_to_int_rejects_what_is_not_a_numeral(token):
+    assert roman_to_int(token) is None
+
+
+def test_words_are_nfc_and_case_folded():
+    decomposed = unicodedata.normalize("NFD", "Đảng viên, 1.100 người")
+    assert words(decomposed) == ["đảng", "viên", "1", "100", "người"]
+    assert nfc(decomposed) == "Đảng viên, 1.100 người"
+
+
+@pytest.mark.parametrize(("text", "caps"), [("BAN BIÊN TẬP", True), ("Ban Biên tập", False), ("01-KL/TW", True), ("1", False)])
+def test_is_all_caps(text, caps):
+    assert is_all_caps(text) is caps
