@@ -204,3 +204,16 @@ def test_article_pages_link_to_previous_and_next_article_of_the_issue(imported):
         following = re.search(r'<a class="bt-next" href="([^"]+)"', html)
         assert (previous.group(1) if previous else None) == (paths[position - 1] if position else None)
         assert (following.group(1) if following else None) == (paths[position + 1] if position + 1 < len(paths) else None)
+
+
+def test_contents_list_is_checked_against_the_articles(imported, tmp_path):
+    report, _ = imported["bulletin-2023-10.md"]
+    assert any("Tên mục II khác mục lục" in w for w in report["warnings"])
+    source = tmp_path / "b.md"
+    source.write_text(
+        "*Số tháng 03/2024*\n\n**Trong số này**\n\n### **I. MỤC MỘT**\n\n1. Bài một.\n2. Bài hai bị thiếu.\n\n"
+        "# **I. MỤC MỘT**\n\n## **1. Bài một**\n\nNội dung bài một.\n",
+        encoding="utf-8",
+    )
+    warnings = import_json(source, tmp_path / "site")["warnings"]
+    assert warnings == ["Mục lục có bài I.2 'Bài hai bị thiếu' nhưng không tìm thấy bài đó."]

@@ -152,6 +152,8 @@ class Section:
 
 @dataclass
 class TocEntry:
+    """A line of the bulletin's own contents list; `number` 0 is the section's own line."""
+
     section: int
     number: int
     title: str

@@ -146,6 +146,7 @@ def _parse_toc(blocks: list[RawBlock], casing: CasingModel) -> list[TocEntry]:
         numbered = _NUMBERED.match(block.text)
         if number is not None:
             section = number
+            entries.append(TocEntry(section, 0, sentence_case(_section_heading(block).title, casing)))
         elif numbered and section:
             entries.append(TocEntry(section, int(numbered.group(1)), numbered.group(2).rstrip(" .")))
         elif entries:
@@ -158,8 +159,16 @@ def _check_toc(issue: Issue) -> None:
     """Compare the bulletin's own table of contents with the articles found; warn on mismatch."""
     if not issue.toc:
         return
+    for entry in (e for e in issue.toc if e.number == 0):
+        section = next((s for s in issue.sections if s.number == entry.section), None)
+        if section is None:
+            issue.warnings.append(f"Mục lục có mục {int_to_roman(entry.section)} nhưng nội dung không có mục đó.")
+        elif not _similar(section.title, entry.title):
+            issue.warnings.append(
+                f"Tên mục {int_to_roman(entry.section)} khác mục lục: '{section.title}' / mục lục: '{entry.title}'."
+            )
     found = {(a.section, a.number): a for a in issue.articles}
-    listed = {(e.section, e.number): e for e in issue.toc}
+    listed = {(e.section, e.number): e for e in issue.toc if e.number}
     for key in sorted(set(found) | set(listed)):
         code = f"{int_to_roman(key[0])}.{key[1]}"
         if key not in found:

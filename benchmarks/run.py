@@ -1,0 +1,65 @@
+"""Benchmarks: prints figures, asserts nothing. `python -m benchmarks.run` (or `make bench`).
+
+- import time of each sample bulletin (in-process, planning all pages, writing into a temporary
+  site), median of several runs, target under 1 s per bulletin;
+- build time of the whole site with `mkdocs build --strict`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from scripts.bulletin.pipeline import import_bulletin
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = {"bulletin-2023-10.md": None, "bulletin-2024-02.txt": "2024-02"}
+RUNS = 5
+
+
+def time_imports() -> None:
+    print("Nhập bản tin (trung vị của", RUNS, "lần, mục tiêu < 1 s/bản tin):")
+    for name, issue in SAMPLES.items():
+        source = REPO / "data" / "sources" / name
+        timings = []
+        for _ in range(RUNS):
+            with tempfile.TemporaryDirectory() as root:
+                start = time.perf_counter()
+                result = import_bulletin(source, root=Path(root), issue=issue)
+                timings.append(time.perf_counter() - start)
+        size = source.stat().st_size
+        print(
+            f"  {name:24} {statistics.median(timings) * 1000:7.1f} ms  "
+            f"({size / 1024:.0f} KB, {len(result.issue.articles)} bài, {len(result.files)} tệp)"
+        )
+
+
+def time_build() -> None:
+    with tempfile.TemporaryDirectory() as out:
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", out],
+            cwd=REPO,
+            check=True,
+        )
+        elapsed = time.perf_counter() - start
+        pages = len(list(Path(out).rglob("*.html")))
+        size = sum(p.stat().st_size for p in Path(out).rglob("*") if p.is_file())
+    print(f"Dựng trang (mkdocs build --strict): {elapsed:.2f} s, {pages} trang HTML, {size / 1e6:.1f} MB")
+
+
+def main() -> None:
+    time_imports()
+    if shutil.which("git"):
+        print("Phiên bản:", subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO,
+                                            capture_output=True, text=True).stdout.strip())
+    time_build()
+
+
+if __name__ == "__main__":
+    main()
