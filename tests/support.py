@@ -65,8 +65,10 @@ class _TextExtractor(html.parser.HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
-        if self._skip or (tag == "sup" and str(attributes.get("id", "")).startswith("fnref")) or (
-            tag == "a" and "footnote-backref" in str(attributes.get("class", ""))
+        if (
+            self._skip
+            or (tag == "sup" and str(attributes.get("id", "")).startswith("fnref"))
+            or (tag == "a" and "footnote-backref" in str(attributes.get("class", "")))
         ):
             self._skip += 1
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -40,9 +41,7 @@ def test_issue_and_sections_match_expected_structure(imported, sample):
 def test_articles_match_expected_structure(imported, sample):
     report, _ = imported[sample]
     expected = EXPECTED[sample]["articles"]
-    assert [(a["section"], a["number"]) for a in report["articles"]] == [
-        (a["section"], a["number"]) for a in expected
-    ]
+    assert [(a["section"], a["number"]) for a in report["articles"]] == [(a["section"], a["number"]) for a in expected]
     for found, wanted in zip(report["articles"], expected, strict=True):
         assert same_text(wanted["title_contains"], found["title"]), found["title"]
         if wanted["author_contains"] is None:
@@ -173,7 +172,7 @@ def test_heading_levels_come_from_numbering_not_from_hash_counts(imported):
         html = page_html((root / article["path"]).read_text(encoding="utf-8"))
         levels = [int(n) for n in re.findall(r"<h([1-6])", html)]
         assert levels.count(1) == 1 and levels[0] == 1, article["path"]
-        assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), (article["path"], levels)
+        assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), (article["path"], levels)
     page = page_html((root / report["articles"][4]["path"]).read_text(encoding="utf-8"))
     assert re.search(r"<h2[^>]*>Những kết quả đạt được trong 9 tháng năm 2023</h2>", page)
     assert re.search(r"<h3[^>]*>Về công tác xây dựng Đảng, xây dựng hệ thống chính trị</h3>", page)
@@ -203,7 +202,9 @@ def test_article_pages_link_to_previous_and_next_article_of_the_issue(imported):
         previous = re.search(r'<a class="bt-prev" href="([^"]+)"', html)
         following = re.search(r'<a class="bt-next" href="([^"]+)"', html)
         assert (previous.group(1) if previous else None) == (paths[position - 1] if position else None)
-        assert (following.group(1) if following else None) == (paths[position + 1] if position + 1 < len(paths) else None)
+        assert (following.group(1) if following else None) == (
+            paths[position + 1] if position + 1 < len(paths) else None
+        )
 
 
 def test_contents_list_is_checked_against_the_articles(imported, tmp_path):

@@ -82,7 +82,9 @@ def test_short_heading_before_a_paragraph_is_not_joined():
 
 def test_footnote_at_the_page_bottom_moves_out_of_the_cut_paragraph():
     blocks = clean(
-        read_markdown("với phương châm “Lấy\n\n---\n\n<sup>(1)</sup> Dịch vụ nghiên cứu.\n\ntích cực đẩy lùi tiêu cực”.\n")
+        read_markdown(
+            "với phương châm “Lấy\n\n---\n\n<sup>(1)</sup> Dịch vụ nghiên cứu.\n\ntích cực đẩy lùi tiêu cực”.\n"
+        )
     )
     assert [b.kind for b in blocks] == ["para", "note"]
     assert blocks[0].text == "với phương châm “Lấy tích cực đẩy lùi tiêu cực”."
@@ -100,5 +102,7 @@ def test_word_cut_inside_a_syllable_is_joined_without_a_space():
 
 
 def test_lettered_points_and_numbered_paragraphs_are_not_joined():
-    blocks = clean(read_markdown("a) Nội dung thứ nhất;\n\nb) nội dung thứ hai.\n\n1. Đoạn số một\n\n2. Đoạn số hai.\n"))
+    blocks = clean(
+        read_markdown("a) Nội dung thứ nhất;\n\nb) nội dung thứ hai.\n\n1. Đoạn số một\n\n2. Đoạn số hai.\n")
+    )
     assert len(blocks) == 4

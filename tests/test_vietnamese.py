@@ -102,6 +102,8 @@ def test_words_are_nfc_and_case_folded():
     assert nfc(decomposed) == "Đảng viên, 1.100 người"
 
 
-@pytest.mark.parametrize(("text", "caps"), [("BAN BIÊN TẬP", True), ("Ban Biên tập", False), ("01-KL/TW", True), ("1", False)])
+@pytest.mark.parametrize(
+    ("text", "caps"), [("BAN BIÊN TẬP", True), ("Ban Biên tập", False), ("01-KL/TW", True), ("1", False)]
+)
 def test_is_all_caps(text, caps):
     assert is_all_caps(text) is caps

@@ -28,9 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
     command = commands.add_parser("import", help="nhập một số bản tin (.md, .txt)")
     command.add_argument("file", metavar="TỆP", type=Path, help="tệp xuất của bản tin")
-    command.add_argument(
-        "--issue", metavar="YYYY-MM", help="số bản tin, khi tệp không ghi 'Số tháng MM/YYYY'"
-    )
+    command.add_argument("--issue", metavar="YYYY-MM", help="số bản tin, khi tệp không ghi 'Số tháng MM/YYYY'")
     command.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi tệp nào")
     command.add_argument("--json", action="store_true", help="in kết quả dạng JSON ra đầu ra chuẩn")
     command.add_argument("--force", action="store_true", help="ghi đè cả các trang đã được sửa tay")
@@ -43,9 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
         if args.command != "import":
             raise UsageError("Lỗi: thiếu lệnh. Dùng: python -m scripts.bulletin import TỆP [--issue YYYY-MM]")
-        result = import_bulletin(
-            args.file, root=args.root, issue=args.issue, dry_run=args.dry_run, force=args.force
-        )
+        result = import_bulletin(args.file, root=args.root, issue=args.issue, dry_run=args.dry_run, force=args.force)
     except BulletinError as error:
         print(error.message, file=sys.stderr)
         return error.exit_code

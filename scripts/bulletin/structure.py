@@ -253,9 +253,7 @@ class _BodyParser:
             if heading and self._starts_section(heading, sections, inner_roman, index):
                 close()
                 article, article_blocks, inner_roman = None, [], 0
-                sections.append(
-                    Section(heading.number, sentence_case(heading.title, self.casing).rstrip(" .:"))
-                )
+                sections.append(Section(heading.number, sentence_case(heading.title, self.casing).rstrip(" .:")))
                 index += 1
                 if index < len(self.blocks) and not self._article_heading(self.blocks[index], 1):
                     article, index = self._implicit_article(sections[-1], index)
@@ -279,9 +277,7 @@ class _BodyParser:
         close()
         return sections
 
-    def _starts_section(
-        self, heading: _Heading, sections: list[Section], inner_roman: int, index: int
-    ) -> bool:
+    def _starts_section(self, heading: _Heading, sections: list[Section], inner_roman: int, index: int) -> bool:
         current = sections[-1].number if sections else 0
         if heading.number != current + 1:
             return False
@@ -390,9 +386,7 @@ class _ArticleBuilder:
         body, trailing = self._split_trailing(body)
         blocks = self._blocks(body)
         if notes_heading is not None:
-            blocks.append(
-                Heading(2, [Run(sentence_case(notes_heading.text.rstrip(" :"), self.parser.casing))])
-            )
+            blocks.append(Heading(2, [Run(sentence_case(notes_heading.text.rstrip(" :"), self.parser.casing))]))
         blocks.extend(trailing)
         self.article.blocks = blocks
         self._link_footnotes(notes)
@@ -491,9 +485,7 @@ class _ArticleBuilder:
             if not plain_text(note.inlines).strip():
                 continue
             if key in texts:
-                self.warnings.append(
-                    f"Bài {self.code}: chú thích số {note.label} xuất hiện hai lần; giữ cả hai."
-                )
+                self.warnings.append(f"Bài {self.code}: chú thích số {note.label} xuất hiện hai lần; giữ cả hai.")
                 texts[key].inlines = [*texts[key].inlines, Run(" "), *note.inlines]
                 continue
             texts[key] = note

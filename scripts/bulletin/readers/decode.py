@@ -25,9 +25,7 @@ def decode_text(data: bytes, name: str) -> str:
     The result is NFC, with Unix line ends and without invisible marks.
     """
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise BulletinError(
-            f"Lỗi: tệp '{name}' rỗng (không có nội dung). Hãy xuất lại bản tin từ Word hoặc PDF."
-        )
+        raise BulletinError(f"Lỗi: tệp '{name}' rỗng (không có nội dung). Hãy xuất lại bản tin từ Word hoặc PDF.")
     for signature, kind in _SIGNATURES.items():
         if data.startswith(signature):
             raise BulletinError(
@@ -63,13 +61,9 @@ def read_text_file(path: Path) -> str:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise BulletinError(
-            f"Lỗi: không tìm thấy tệp '{path}'. Hãy kiểm tra lại tên và đường dẫn của tệp."
-        ) from None
+        raise BulletinError(f"Lỗi: không tìm thấy tệp '{path}'. Hãy kiểm tra lại tên và đường dẫn của tệp.") from None
     except IsADirectoryError:
-        raise BulletinError(
-            f"Lỗi: '{path}' là một thư mục, không phải tệp. Hãy chỉ ra tệp bản tin."
-        ) from None
+        raise BulletinError(f"Lỗi: '{path}' là một thư mục, không phải tệp. Hãy chỉ ra tệp bản tin.") from None
     except PermissionError:
         raise BulletinError(f"Lỗi: không có quyền đọc tệp '{path}'. Hãy kiểm tra quyền truy cập.") from None
     return decode_text(data, path.name)

@@ -76,12 +76,13 @@ def _cell_text(cell: str) -> str:
 def parse_inlines(text: str) -> list[Inline]:
     """Inline runs of one block: emphasis from `*`/`**`/`<b>`/`<i>`, footnote marks from `<sup>`.
 
-    Unpaired emphasis marks are export noise and are dropped.
+    An unpaired `**` is export noise and is dropped; an unpaired or free-standing `*` is text
+    ('7*7', 'a * b').
     """
-    tokens = list(_TOKEN.finditer(text))
+    tokens = [m for m in _TOKEN.finditer(text) if not _free_standing(m, text)]
     bold_toggles = sum(_toggles(m)[0] for m in tokens)
     italic_toggles = sum(_toggles(m)[1] for m in tokens)
-    # an odd number of toggles means one mark has no partner: ignore the last such mark
+    # an odd number of toggles means one mark has no partner: the last such mark is not emphasis
     skip_bold = bold_toggles % 2 == 1
     skip_italic = italic_toggles % 2 == 1
     seen_bold = seen_italic = 0
@@ -113,10 +114,22 @@ def parse_inlines(text: str) -> list[Inline]:
                     bold = not bold
             if toggle_italic:
                 seen_italic += 1
-                if not (skip_italic and seen_italic == italic_toggles):
+                if skip_italic and seen_italic == italic_toggles:
+                    if match.group("stars") == "*":
+                        emit("*")
+                else:
                     italic = not italic
     emit(text[position:])
     return _merge(inlines)
+
+
+def _free_standing(match: re.Match[str], text: str) -> bool:
+    """A star with white space (or nothing) on both sides opens and closes nothing."""
+    if not match.group("stars"):
+        return False
+    before = text[match.start() - 1] if match.start() else " "
+    after = text[match.end()] if match.end() < len(text) else " "
+    return before.isspace() and after.isspace()
 
 
 def _toggles(match: re.Match[str]) -> tuple[int, int]:

@@ -20,10 +20,7 @@ ARCHIVE = f"{BULLETIN_DIR}/index.md"
 
 def known_issues(root: Path, pending: dict[str, str]) -> list[dict]:
     """Front matter of every issue page, on disk or about to be written, newest first."""
-    pages = {
-        str(p.relative_to(root)): p.read_text(encoding="utf-8")
-        for p in root.glob(f"{BULLETIN_DIR}/*/*/index.md")
-    }
+    pages = {str(p.relative_to(root)): p.read_text(encoding="utf-8") for p in root.glob(f"{BULLETIN_DIR}/*/*/index.md")}
     pages.update({path: text for path, text in pending.items() if path.endswith("/index.md")})
     issues = [front_matter(text) for path, text in pages.items() if path != ARCHIVE]
     issues = [meta for meta in issues if meta.get("issue")]
@@ -34,9 +31,7 @@ def archive_pages(issues: list[dict]) -> dict[str, str]:
     """Home page, archive page and navigation files for `issues` (newest first)."""
     files = {HOME: _home(issues), ARCHIVE: _archive(issues)}
     files[f"{BULLETIN_DIR}/.nav.yml"] = stamp_yaml(
-        dump_yaml(
-            {"title": "Bản tin", "sort": {"direction": "desc", "type": "natural"}, "nav": ["index.md", "*"]}
-        )
+        dump_yaml({"title": "Bản tin", "sort": {"direction": "desc", "type": "natural"}, "nav": ["index.md", "*"]})
     )
     for year in sorted({meta["issue"][:4] for meta in issues}):
         files[f"{BULLETIN_DIR}/{year}/.nav.yml"] = stamp_yaml(

@@ -20,6 +20,8 @@ from scripts.bulletin.model import (
     Table,
 )
 
+# where the `footnotes` extension puts the footnote texts: under the article, above its pager
+FOOTNOTES_HERE = "///Footnotes Go Here///"
 _INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]])")
 _LINE_START = re.compile(r"^(\d+)([.)])(\s)|^([#+\-=!?:>|~])")
 
@@ -81,6 +83,8 @@ def blocks(content: list[Block], footnotes: list[Footnote]) -> str:
             out.append("\n".join(f"- {inline(item, note_ids)}" for item in block.items))
         elif isinstance(block, Table):
             out.append(table(block.rows))
+    if footnotes:
+        out.append(FOOTNOTES_HERE)
     for note in footnotes:
         out.append(f"[^{note_ids[note.label]}]: {inline(note.inlines)}")
     return "\n\n".join(part for part in out if part.strip()) + "\n"
