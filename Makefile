@@ -1,0 +1,69 @@
+# Set-up and everyday commands. Needs only python3 (3.11+) and make; the rest is installed on demand:
+# Python packages into .venv, Debian packages (python3-venv, chromium) with apt-get.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Rebuilt only when the requirements or the project metadata change.
+STAMP := $(VENV)/.installed
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
+CHROMIUM := /usr/bin/chromium
+
+# The theme prints a long notice about MkDocs 2 on every build; it is not about this site.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help .venv serve build test lint format bench system-deps clean
+
+help:
+	@echo "make serve   dựng và xem trang tại http://127.0.0.1:8000"
+	@echo "make build   dựng trang vào site/ (mkdocs build --strict)"
+	@echo "make test    kiểm tra mã (ruff) và chạy toàn bộ bài kiểm thử (pytest, có Chromium)"
+	@echo "make bench   đo thời gian nhập bản tin và dựng trang"
+	@echo "make .venv   chỉ cài môi trường Python (.venv)"
+
+.venv: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	@if ! $(BIN)/python -m pip --version >/dev/null 2>&1; then \
+	  if ! $(PYTHON) -c 'import ensurepip, venv' 2>/dev/null; then \
+	    echo "Cài python3-venv (Debian) để tạo môi trường ảo…"; \
+	    $(APT_GET) update && $(APT_GET) install -y --no-install-recommends python3-venv; \
+	  fi; \
+	  echo "Tạo môi trường ảo $(VENV)…"; \
+	  $(PYTHON) -m venv --clear $(VENV); \
+	fi
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/python -m mkdocs serve -a 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/python -m mkdocs build --strict
+
+# Headless Chromium for the end-to-end tests comes from Debian, not from a Playwright download.
+system-deps:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  echo "Cài chromium (Debian) cho các bài kiểm thử trên trình duyệt…"; \
+	  $(APT_GET) update && $(APT_GET) install -y --no-install-recommends chromium; \
+	fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+
+test: $(STAMP) system-deps
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run
+
+clean:
+	rm -rf site .pytest_cache .ruff_cache
