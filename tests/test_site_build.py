@@ -1,0 +1,130 @@
+"""The real `mkdocs build --strict` of the work tree, read as files: pages, language, links, hosts."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.site_pages import (
+    article_urls,
+    exists,
+    issue_label,
+    issue_url,
+    issues,
+    parse,
+    parse_url,
+    resolve,
+    text_files,
+)
+
+SAMPLE_ISSUES = ["2023-10", "2024-02"]
+OUTSIDE_HOSTS = re.compile(r"fonts\.googleapis|fonts\.gstatic|cdn\.|unpkg|jsdelivr")
+OUTSIDE_TOKEN = re.compile(rf"""[^\s"'`<>()]*(?:{OUTSIDE_HOSTS.pattern})[^\s"'`<>()]*""")
+# The theme's script bundle names two fallbacks it fetches only when needed: a ResizeObserver polyfill
+# (browsers from before 2020) and Mermaid (pages with diagrams; see the test below that there are none).
+THEME_BUNDLE = re.compile(r"^assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+THEME_DORMANT_URLS = {
+    "https://unpkg.com/resize-observer-polyfill",
+    "https://unpkg.com/mermaid@11/dist/mermaid.min.js",
+}
+LOADED_BY_PAGES = (".html", ".css", ".js", ".json", ".xml", ".txt", ".svg", ".webmanifest")
+
+
+def test_strict_build_has_home_archive_and_the_sample_issues(built_site: Path):
+    for page in ["index.html", "404.html", "ban-tin/index.html", "assets/stylesheets/ban-tin.css"]:
+        assert (built_site / page).is_file(), page
+    assert set(SAMPLE_ISSUES) <= set(issues(built_site))
+    for issue in issues(built_site):
+        assert article_urls(built_site, issue), f"issue {issue} has no article page"
+
+
+def test_hidden_files_are_not_published(built_site: Path):
+    hidden = [p.relative_to(built_site).as_posix() for p in built_site.rglob(".*")]
+    assert not hidden, "hidden files (such as .nav.yml) must stay out of the site"
+
+
+def test_no_page_refers_to_font_or_script_hosts(built_site: Path):
+    found = {}
+    for path in text_files(built_site, LOADED_BY_PAGES):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if not OUTSIDE_HOSTS.search(text):
+            continue
+        relative = path.relative_to(built_site).as_posix()
+        tokens = set(OUTSIDE_TOKEN.findall(text))
+        if THEME_BUNDLE.match(relative) and tokens <= THEME_DORMANT_URLS:
+            continue
+        found[relative] = sorted(tokens)
+    assert not found
+
+
+def test_pages_load_resources_only_from_the_site(built_site: Path):
+    for path in text_files(built_site, (".html",)):
+        page = parse(path)
+        outside = [r for r in page.resources if re.match(r"^([a-z][a-z0-9+.-]*:)?//", r, re.IGNORECASE)]
+        assert not outside, (path.relative_to(built_site).as_posix(), outside)
+
+
+def test_no_page_has_a_diagram_that_would_fetch_mermaid(built_site: Path):
+    for path in text_files(built_site, (".html",)):
+        assert "mermaid" not in parse(path).class_counts, path.relative_to(built_site).as_posix()
+
+
+def test_every_page_is_in_vietnamese(built_site: Path):
+    pages = text_files(built_site, (".html",))
+    assert pages
+    for path in pages:
+        assert parse(path).lang == "vi", path.relative_to(built_site).as_posix()
+
+
+def test_search_index_uses_the_vietnamese_pipeline(built_site: Path):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["vi"]
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    for issue in SAMPLE_ISSUES:
+        assert issue_label(issue) in titles[issue_url(issue)]
+        for url in article_urls(built_site, issue):
+            assert url in titles, f"article {url} is not in the search index"
+
+
+def test_heading_anchors_are_ascii_slugs(built_site: Path):
+    for path in text_files(built_site, (".html",)):
+        for anchor in parse(path).heading_ids:
+            assert re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)*", anchor), (path.name, anchor)
+
+
+def test_heading_anchor_folds_vietnamese_letters(built_site: Path):
+    # 'Đ' and tone marks fold to ASCII (scripts.vietnamese.slugify is the toc slug function).
+    page = parse_url(built_site, issue_url("2023-10"))
+    assert "i-mot-so-noi-dung-can-thiet-sinh-hoat-tai-chi-bo" in page.heading_ids
+
+
+@pytest.mark.parametrize("issue", SAMPLE_ISSUES)
+def test_every_article_has_its_meta_line_and_a_pager_that_resolves(built_site: Path, issue: str):
+    for url in article_urls(built_site, issue):
+        page = parse_url(built_site, url)
+        assert page.class_counts.get("bt-meta") == 1, url
+        assert issue_label(issue) in page.class_texts["bt-meta"][0], url
+        pager = page.links_in("bt-pager")
+        assert pager, f"{url}: no .bt-pager links"
+        for link in pager:
+            target = resolve(url, link.href)
+            assert exists(built_site, target), f"{url}: pager link {link.href} → {target} does not exist"
+            assert target.startswith(issue_url(issue)), f"{url}: pager leaves the issue: {link.href}"
+
+
+@pytest.mark.parametrize("issue", SAMPLE_ISSUES)
+def test_previous_and_next_follow_the_issue_contents(built_site: Path, issue: str):
+    contents = parse_url(built_site, issue_url(issue))
+    articles = set(article_urls(built_site, issue))
+    linked = [resolve(issue_url(issue), link.href) for link in contents.links_in("md-content")]
+    order = list(dict.fromkeys(url for url in linked if url in articles))
+    assert sorted(order) == sorted(articles), "the issue page does not link every article of the issue"
+    for position, url in enumerate(order):
+        pager = parse_url(built_site, url).links_in("bt-pager")
+        previous = [resolve(url, link.href) for link in pager if "bt-prev" in link.classes]
+        following = [resolve(url, link.href) for link in pager if "bt-next" in link.classes]
+        assert previous == order[max(position - 1, 0) : position], url
+        assert following == order[position + 1 : position + 2], url
