@@ -56,8 +56,12 @@ def time_build() -> None:
 def main() -> None:
     time_imports()
     if shutil.which("git"):
-        print("Phiên bản:", subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO,
-                                            capture_output=True, text=True).stdout.strip())
+        print(
+            "Phiên bản:",
+            subprocess.run(
+                ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
+            ).stdout.strip(),
+        )
     time_build()
 
 
