@@ -10,11 +10,15 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from slugify import slugify as _slugify
 
 __all__ = [
     "CasingModel",
+    "VnNumber",
+    "format_vn_number",
+    "parse_vn_number",
     "fold",
     "int_to_roman",
     "is_all_caps",
@@ -216,3 +220,86 @@ def _capitalise_first(text: str) -> str:
         if ch.isalpha():
             return text[:index] + ch.upper() + text[index + 1 :]
     return text
+
+
+# --- numbers ----------------------------------------------------------------------------------------
+
+_NUMBER = r"[+-]?\d+(?:[.,]\d+)*"
+_VN_NUMBER_RE = re.compile(
+    rf"^(?P<sign>tăng|giảm)?\s*(?P<cmp>≤|≥|<=|>=|<|>)?\s*(?P<low>{_NUMBER})\s*(?P<pct1>%)?"
+    rf"(?:\s*[-–]\s*(?P<high>{_NUMBER})\s*(?P<pct2>%)?)?"
+    r"\s*(?P<note>\([^()]*\))?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class VnNumber:
+    """A number or a range as printed in a Vietnamese report ('1.100', '8,5-9,5', '≤ 2,5%')."""
+
+    value: float
+    upper: float | None = None  # end of a range
+    comparator: str = ""  # '≤', '≥', '<' or '>' before the number
+    percent: bool = False
+    note: str = ""  # a parenthesis after the number: '(48/157)'
+
+    def canonical(self) -> str:
+        """Machine form kept in data files: '1100', '118.27', '4500..5000', '<=2.5'."""
+        comparator = {"≤": "<=", "≥": ">="}.get(self.comparator, self.comparator)
+        text = comparator + _plain(self.value)
+        return f"{text}..{_plain(self.upper)}" if self.upper is not None else text
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(round(value, 6))
+
+
+def parse_vn_number_token(token: str) -> float:
+    """One number in Vietnamese or plain notation: '1.100' → 1100, '118,27' → 118.27, '105.80' → 105.8.
+
+    A dot followed by groups of exactly three digits separates thousands; a dot followed by any
+    other count of digits is a decimal point; a comma is always the decimal separator.
+    """
+    sign = -1.0 if token.startswith("-") else 1.0
+    token = token.lstrip("+-")
+    if "," in token:
+        whole, decimals = token.rsplit(",", 1)
+        return sign * float(whole.replace(".", "") + "." + decimals)
+    groups = token.split(".")
+    if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]):
+        return sign * float("".join(groups))
+    return sign * float(token)
+
+
+def parse_vn_number(text: str) -> VnNumber | None:
+    """The number or range in a report cell, or None when the cell is text ('Không đạt').
+
+    'Tăng 3,06 (168/ 163)' → 3.06 with note '(168/ 163)'; 'Giảm 10%' → -10 %.
+    """
+    match = _VN_NUMBER_RE.match(nfc(text).strip())
+    if not match:
+        return None
+    low = parse_vn_number_token(match.group("low"))
+    high = parse_vn_number_token(match.group("high")) if match.group("high") else None
+    if (match.group("sign") or "").lower() == "giảm":
+        low, high = -low, (-high if high is not None else None)
+    return VnNumber(
+        value=low,
+        upper=high,
+        comparator=match.group("cmp") or "",
+        percent=bool(match.group("pct1") or match.group("pct2")),
+        note=(match.group("note") or "").strip(),
+    )
+
+
+def format_vn_number(value: float, decimals: int | None = None) -> str:
+    """Vietnamese notation: 1301 → '1.301', 118.27 → '118,27', 1306.9 → '1.306,9'.
+
+    Without `decimals`, as many decimals as the value needs (at most 2).
+    """
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else (1 if round(value, 1) == round(value, 2) else 2)
+    text = f"{abs(value):,.{decimals}f}"  # '1,306.90'
+    whole, _, fraction = text.partition(".")
+    result = whole.replace(",", ".") + ("," + fraction if fraction else "")
+    return ("-" if value < 0 and result.strip("0.,") else "") + result

@@ -12,9 +12,11 @@ from hypothesis import strategies as st
 from scripts.vietnamese import (
     CasingModel,
     fold,
+    format_vn_number,
     int_to_roman,
     is_all_caps,
     nfc,
+    parse_vn_number,
     roman_to_int,
     sentence_case,
     slugify,
@@ -107,3 +109,58 @@ def test_words_are_nfc_and_case_folded():
 )
 def test_is_all_caps(text, caps):
     assert is_all_caps(text) is caps
+
+
+# --- numbers -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("1.100", "1100"),
+        ("118,27", "118.27"),
+        ("105.80", "105.8"),
+        ("4.500-5.000", "4500..5000"),
+        ("8,5-9,5", "8.5..9.5"),
+        ("≤ 2,5%", "<=2.5"),
+        ("30,57% (48/157)", "30.57"),
+        ("Tăng 3,06 (168/ 163)", "3.06"),
+        ("Giảm 23,20% (447/582)", "-23.2"),
+        ("-3,88 (cận dưới)", "-3.88"),
+        ("1.306,9", "1306.9"),
+        ("02", "2"),
+    ],
+)
+def test_parse_vn_number_reads_the_report_cells(text, canonical):
+    parsed = parse_vn_number(text)
+    assert parsed is not None and parsed.canonical() == canonical
+
+
+@pytest.mark.parametrize("text", ["Không đạt", "đạt", "131 xã, phường", "Đạt cơ bản 9/9 tiêu chí", "", "Kiểm soát"])
+def test_parse_vn_number_leaves_text_alone(text):
+    assert parse_vn_number(text) is None
+
+
+def test_parse_vn_number_keeps_the_note_and_the_percent_sign():
+    parsed = parse_vn_number("30,57% (48/157)")
+    assert parsed.percent and parsed.note == "(48/157)"
+
+
+@pytest.mark.parametrize(
+    ("value", "text"), [(1301, "1.301"), (118.27, "118,27"), (105.8, "105,8"), (1306.9, "1.306,9")]
+)
+def test_format_vn_number(value, text):
+    assert format_vn_number(value) == text
+
+
+@given(st.decimals(min_value=-(10**9), max_value=10**9, places=2, allow_nan=False, allow_infinity=False))
+def test_format_then_parse_gives_the_number_back(value):
+    number = float(value)
+    parsed = parse_vn_number(format_vn_number(number, decimals=2))
+    assert parsed is not None and parsed.value == pytest.approx(number, abs=1e-9)
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_whole_numbers_format_with_dots_and_parse_back(value):
+    text = format_vn_number(value)
+    assert "," not in text and parse_vn_number(text).value == value
