@@ -30,27 +30,46 @@ def drop_noise(blocks: list[RawBlock]) -> list[RawBlock]:
     return kept
 
 
-def extract_page_footnotes(blocks: list[RawBlock]) -> list[RawBlock]:
-    """Turn page-bottom footnotes ('---' then '<sup>(1)</sup> text' blocks) into note blocks.
+def extract_footnotes(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Turn footnote texts ('<sup>(1)</sup> text', at a page bottom or between paragraphs) into notes.
 
-    A rule that does not introduce footnotes is a page decoration and is dropped.
+    A rule ('---', the line above page-bottom footnotes) is page decoration and is dropped.
     """
     result: list[RawBlock] = []
-    index = 0
-    while index < len(blocks):
-        block = blocks[index]
-        if block.kind != "rule":
-            result.append(block)
-            index += 1
+    for block in blocks:
+        if block.kind == "rule":
             continue
-        index += 1
-        while index < len(blocks) and _starts_with_mark(blocks[index]):
-            note = blocks[index]
-            label = note.inlines[0].label  # type: ignore[union-attr]
-            body = _lstrip_runs(note.inlines[1:])
-            result.append(RawBlock("note", body, note.line, note_label=label))
-            index += 1
+        if _starts_with_mark(block) and block.text:
+            label = block.inlines[0].label  # type: ignore[union-attr]
+            result.append(RawBlock("note", _lstrip_runs(block.inlines[1:]), block.line, note_label=label))
+        else:
+            result.append(block)
     return result
+
+
+def merge_split_tables(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Join the parts of a table that page breaks split, dropping the header each page repeats."""
+    result: list[RawBlock] = []
+    for block in blocks:
+        previous = result[-1] if result else None
+        if block.kind == "table" and previous is not None and previous.kind == "table":
+            header = _header_rows(previous.rows, block.rows)
+            if header:
+                rows = [*previous.rows, *block.rows[header:]]
+                result[-1] = RawBlock("table", line=previous.line, rows=rows)
+                continue
+        result.append(block)
+    return result
+
+
+def _header_rows(first: list[list[str]], second: list[list[str]]) -> int:
+    """How many leading rows of `second` repeat the header of `first` (0: not a continuation)."""
+    count = 0
+    while count < min(len(first), len(second)) and [c.strip() for c in first[count]] == [
+        c.strip() for c in second[count]
+    ]:
+        count += 1
+    return count if count and len(second[0]) == len(first[0]) else 0
 
 
 def join_page_breaks(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -103,7 +122,7 @@ def _joined(first: RawBlock, second: RawBlock) -> RawBlock:
     tail = first.text.split()[-1] if first.text.split() else ""
     head = second.text.split()[0] if second.text.split() else ""
     # a word cut inside a syllable ('Mì' | 'nh'): the second half has no vowel of its own
-    glue = "" if head and tail[-1:].isalpha() and not (_VOWELS & set(head.lower())) else " "
+    glue = "" if head[:1].isalpha() and tail[-1:].isalpha() and not (_VOWELS & set(head.lower())) else " "
     inlines = list(first.inlines)
     if glue:
         inlines.append(Run(glue, *_style_of_last(first)))
@@ -127,7 +146,7 @@ def _lstrip_runs(inlines: list) -> list:
     return items
 
 
-CLEANERS: list[Cleaner] = [drop_noise, extract_page_footnotes, join_page_breaks]
+CLEANERS: list[Cleaner] = [drop_noise, extract_footnotes, merge_split_tables, join_page_breaks]
 
 
 def clean(blocks: list[RawBlock]) -> list[RawBlock]:

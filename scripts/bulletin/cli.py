@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from scripts.bulletin.errors import BulletinError, UsageError
-from scripts.bulletin.pipeline import PROJECT_ROOT, import_bulletin
+from scripts.bulletin.pipeline import PROJECT_ROOT, import_bulletin, import_report
 
 
 class _Parser(argparse.ArgumentParser):
@@ -23,39 +23,58 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m scripts.bulletin",
-        description="Nhập bản tin Thông tin sinh hoạt nội bộ vào trang web.",
+        description="Nhập bản tin Thông tin sinh hoạt nội bộ và báo cáo vào trang web.",
     )
     commands = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
-    command = commands.add_parser("import", help="nhập một số bản tin (.md, .txt)")
-    command.add_argument("file", metavar="TỆP", type=Path, help="tệp xuất của bản tin")
-    command.add_argument("--issue", metavar="YYYY-MM", help="số bản tin, khi tệp không ghi 'Số tháng MM/YYYY'")
-    command.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi tệp nào")
-    command.add_argument("--json", action="store_true", help="in kết quả dạng JSON ra đầu ra chuẩn")
-    command.add_argument("--force", action="store_true", help="ghi đè cả các trang đã được sửa tay")
-    command.add_argument("--root", type=Path, default=PROJECT_ROOT, help=argparse.SUPPRESS)
+    bulletin = commands.add_parser("import", help="nhập một số bản tin (.md, .txt)")
+    bulletin.add_argument("file", metavar="TỆP", type=Path, help="tệp xuất của bản tin")
+    bulletin.add_argument("--issue", metavar="YYYY-MM", help="số bản tin, khi tệp không ghi 'Số tháng MM/YYYY'")
+    report = commands.add_parser("report", help="nhập một báo cáo và bảng chỉ tiêu trong phụ lục của nó")
+    report.add_argument("file", metavar="TỆP", type=Path, help="tệp xuất của báo cáo")
+    report.add_argument("--year", metavar="YYYY", type=int, help="năm của báo cáo, khi tệp không ghi rõ")
+    report.add_argument("--period", metavar="KỲ", default="cả năm", help="kỳ báo cáo: 'cả năm' (mặc định), '9 tháng'…")
+    for command in (bulletin, report):
+        command.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi tệp nào")
+        command.add_argument("--json", action="store_true", help="in kết quả dạng JSON ra đầu ra chuẩn")
+        command.add_argument("--force", action="store_true", help="ghi đè cả các trang đã được sửa tay")
+        command.add_argument("--root", type=Path, default=PROJECT_ROOT, help=argparse.SUPPRESS)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
-        if args.command != "import":
+        if args.command == "import":
+            result = import_bulletin(
+                args.file, root=args.root, issue=args.issue, dry_run=args.dry_run, force=args.force
+            )
+            warnings = result.issue.warnings
+            headline = f"{result.issue.label}: {len(result.issue.sections)} mục, {len(result.issue.articles)} bài."
+        elif args.command == "report":
+            result = import_report(
+                args.file, root=args.root, year=args.year, period=args.period, dry_run=args.dry_run, force=args.force
+            )
+            warnings = result.report.warnings
+            headline = (
+                f"{result.report.title}: {len(result.report.body.footnotes)} chú thích, "
+                f"{len(result.report.appendices)} phụ lục, {result.indicators} dòng chỉ tiêu."
+            )
+        else:
             raise UsageError("Lỗi: thiếu lệnh. Dùng: python -m scripts.bulletin import TỆP [--issue YYYY-MM]")
-        result = import_bulletin(args.file, root=args.root, issue=args.issue, dry_run=args.dry_run, force=args.force)
     except BulletinError as error:
         print(error.message, file=sys.stderr)
         return error.exit_code
-    for warning in result.issue.warnings:
+    for warning in warnings:
         print(f"Cảnh báo: {warning}", file=sys.stderr)
     if args.json:
         print(json.dumps(result.summary(), ensure_ascii=False, indent=1))
     else:
         plan = result.plan
-        action = "Sẽ ghi" if args.dry_run else "Đã ghi"
+        will = args.dry_run
         print(
-            f"{result.issue.label}: {len(result.issue.sections)} mục, {len(result.issue.articles)} bài. "
-            f"{action} {len(plan.written)} tệp, {len(plan.unchanged)} tệp không đổi, "
-            f"{'sẽ xoá' if args.dry_run else 'đã xoá'} {len(plan.removed)} trang cũ."
+            f"{headline} {'Sẽ ghi' if will else 'Đã ghi'} {len(plan.written)} tệp, "
+            f"{len(plan.unchanged)} tệp không đổi, "
+            f"{'sẽ xoá' if will else 'đã xoá'} {len(plan.removed)} trang cũ."
         )
     return 0
 

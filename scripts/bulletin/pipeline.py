@@ -8,10 +8,14 @@ from pathlib import Path
 from scripts.bulletin.cleaners import clean
 from scripts.bulletin.model import Issue
 from scripts.bulletin.readers import read_source
+from scripts.bulletin.report import Report, convert_report
 from scripts.bulletin.structure import build_issue
 from scripts.bulletin.writers import WritePlan, apply_writes, plan_writes
 from scripts.bulletin.writers.archive import archive_pages, known_issues
-from scripts.bulletin.writers.pages import issue_dir, issue_pages
+from scripts.bulletin.writers.pages import article_file, issue_dir, issue_pages
+from scripts.bulletin.writers.report_pages import report_file, report_pages
+from scripts.indicators.extract import indicator_rows, indicators_csv
+from scripts.vietnamese import slugify
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -25,8 +29,6 @@ class ImportResult:
     def summary(self) -> dict:
         """The `--json` report."""
         base = issue_dir(self.issue.issue)
-        from scripts.bulletin.writers.pages import article_file
-
         return {
             "issue": self.issue.issue,
             "label": self.issue.label,
@@ -71,3 +73,57 @@ def import_bulletin(
     if not dry_run:
         apply_writes(files, plan, root, force)
     return ImportResult(model, files, plan)
+
+
+@dataclass
+class ReportResult:
+    report: Report
+    files: dict[str, str]
+    plan: WritePlan
+    indicators: int  # rows written to the indicator data file
+
+    def summary(self) -> dict:
+        """The `--json` report."""
+        return {
+            "title": self.report.title,
+            "number": self.report.number,
+            "date": self.report.date,
+            "year": self.report.year,
+            "path": report_file(self.report),
+            "footnotes": len(self.report.body.footnotes),
+            "appendices": [{"number": a.number, "title": a.title, "rows": len(a.rows)} for a in self.report.appendices],
+            "indicators": self.indicators,
+            "warnings": list(self.report.warnings),
+            "written": self.plan.written,
+            "unchanged": len(self.plan.unchanged),
+            "removed": self.plan.removed,
+            "protected": self.plan.protected,
+        }
+
+
+def import_report(
+    path: Path,
+    *,
+    root: Path = PROJECT_ROOT,
+    year: int | None = None,
+    period: str = "cả năm",
+    dry_run: bool = False,
+    force: bool = False,
+) -> ReportResult:
+    """Import a report: its page under docs/bao-cao/ and, from its appendix, the indicator data file."""
+    report = convert_report(path, year)
+    rows = indicator_rows(report, period)
+    dashboard = f"docs/chi-tieu/{report.year}.md" if rows else None
+    files = report_pages(report, root, dashboard)
+    if rows:
+        files[indicator_file(report.year, period)] = indicators_csv(rows)
+    plan = plan_writes(files, root, owned_dirs=[])
+    if not dry_run:
+        apply_writes(files, plan, root, force)
+    return ReportResult(report, files, plan, len(rows))
+
+
+def indicator_file(year: int, period: str) -> str:
+    """'data/indicators/2023.csv' for a whole year, 'data/indicators/2024-9-thang.csv' otherwise."""
+    suffix = "" if period == "cả năm" else "-" + slugify(period)
+    return f"data/indicators/{year}{suffix}.csv"

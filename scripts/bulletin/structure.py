@@ -56,6 +56,8 @@ _ORGANISATION = re.compile(
 )
 _PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,4}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*$")
 
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
 MAX_TITLE = 300
 MAX_HEADING = 200
 
@@ -71,7 +73,7 @@ def build_issue(blocks: list[RawBlock], source_name: str, issue_arg: str | None)
     casing = CasingModel(b.text for b in blocks if b.kind in {"para", "item"})
     preamble, toc_blocks, body = _split_front_matter(blocks)
     warnings: list[str] = []
-    sections = _BodyParser(body, casing, source_name, warnings).parse()
+    sections = BodyParser(body, casing, source_name, warnings).parse()
     if not sections or not any(section.articles for section in sections):
         raise BulletinError(
             f"Lỗi: không nhận ra cấu trúc bản tin trong '{source_name}' (không thấy các mục I, II… "
@@ -226,7 +228,7 @@ def _join_title(first: str, second: str) -> str:
     return f"{first.rstrip()} {second}"
 
 
-class _BodyParser:
+class BodyParser:
     """Walks the body blocks once, cutting them into sections and articles."""
 
     def __init__(self, blocks: list[RawBlock], casing: CasingModel, source_name: str, warnings: list[str]):
@@ -245,7 +247,7 @@ class _BodyParser:
 
         def close() -> None:
             if article is not None:
-                _ArticleBuilder(article, article_blocks, self).build()
+                ArticleBuilder(article, article_blocks, self).build()
 
         while index < len(self.blocks):
             block = self.blocks[index]
@@ -371,15 +373,15 @@ def _join_author(lines: list[str]) -> str:
     return author.rstrip(" ,")
 
 
-class _ArticleBuilder:
+class ArticleBuilder:
     """Turns the raw blocks of one article into its blocks, author, source note and footnotes."""
 
-    def __init__(self, article: Article, raw: list[RawBlock], parser: _BodyParser) -> None:
+    def __init__(self, article: Article, raw: list[RawBlock], parser: BodyParser, code: str | None = None) -> None:
         self.article = article
         self.raw = raw
         self.parser = parser
         self.warnings = parser.warnings
-        self.code = f"{int_to_roman(article.section)}.{article.number}"
+        self.where = code or f"Bài {int_to_roman(article.section)}.{article.number}"  # names it in warnings
 
     def build(self) -> None:
         body, notes, notes_heading = self._split_notes()
@@ -485,20 +487,28 @@ class _ArticleBuilder:
             if not plain_text(note.inlines).strip():
                 continue
             if key in texts:
-                self.warnings.append(f"Bài {self.code}: chú thích số {note.label} xuất hiện hai lần; giữ cả hai.")
+                self.warnings.append(f"{self.where}: chú thích số {note.label} xuất hiện hai lần; giữ cả hai.")
                 texts[key].inlines = [*texts[key].inlines, Run(" "), *note.inlines]
                 continue
             texts[key] = note
         used: list[str] = []
+        last_number = 0
 
         def link(inlines: list[Inline]) -> list[Inline]:
+            nonlocal last_number
             linked: list[Inline] = []
             for item in _bare_marks(inlines, set(texts)):
                 if isinstance(item, NoteRef):
                     key = _label_key(item.label)
+                    if key.isdigit() and int(key) < last_number and key in used:
+                        # marks run 1, 2, 3…: a small number after them is a superscript ('Eco² Park')
+                        linked.append(Run(key.translate(_SUPERSCRIPT)))
+                        continue
+                    if key.isdigit():
+                        last_number = max(last_number, int(key))
                     if key not in texts:
                         self.warnings.append(
-                            f"Bài {self.code}: dấu chú thích {item.label} không có nội dung chú thích; đã bỏ dấu."
+                            f"{self.where}: dấu chú thích {item.label} không có nội dung chú thích; đã bỏ dấu."
                         )
                         continue
                     if key not in used:
@@ -513,13 +523,16 @@ class _ArticleBuilder:
                 block.inlines = link(block.inlines)
             elif isinstance(block, BulletList):
                 block.items = [link(item) for item in block.items]
-        self.article.footnotes = [Footnote(key, texts[key].inlines) for key in used]
+        self.article.footnotes = [Footnote(key, _superscripts(texts[key].inlines)) for key in used]
         for key, note in texts.items():
             if key not in used:
-                self.warnings.append(
-                    f"Bài {self.code}: chú thích số {note.label} không có dấu trong bài; giữ ở cuối bài."
-                )
+                self.warnings.append(f"{self.where}: chú thích số {note.label} không có dấu trong bài; giữ ở cuối bài.")
                 self.article.blocks.append(Paragraph([Run(f"[{note.label}] "), *note.inlines]))
+
+
+def _superscripts(inlines: list[Inline]) -> list[Inline]:
+    """Marks inside a footnote text are superscripts of its words ('Eco² Park'), not footnotes."""
+    return [Run(i.label.translate(_SUPERSCRIPT)) if isinstance(i, NoteRef) else i for i in inlines]
 
 
 def _label_key(label: str) -> str:
@@ -565,6 +578,8 @@ def _heading_style(text: str) -> tuple[str, str]:
     """(numbering style, heading text without decorative marks) of a sub-heading."""
     if _ROMAN_HEADING.match(text) and roman_to_int(text.split(".")[0].strip()):
         return "roman", text
+    if re.match(r"^\d{1,2}\.\d{1,2}\.?\s", text):  # '2.4. Tiếp tục …' sits under '2. …'
+        return "arabic2", text
     if _NUMBERED.match(text):
         return "arabic", text
     if re.match(r"^[a-zđ]\)\s", text):

@@ -44,6 +44,9 @@ def _read_chunk(chunk: list[tuple[int, str]]) -> list[RawBlock]:
     texts = [line for _, line in chunk]
     if all(line.lstrip().startswith("|") for line in texts) and len(texts) >= 2:
         return [_read_table(texts, first_line)]
+    if all(line.count("\t") >= 2 for line in texts):  # a table exported with tabs between cells
+        rows = [[_cell_text(cell) for cell in line.split("\t")] for line in texts]
+        return [RawBlock("table", line=first_line, rows=rows)]
     if len(texts) == 1 and _RULE.match(texts[0]):
         return [RawBlock("rule", line=first_line)]
     # a run of list items or numbered lines is one block per line; other lines wrap softly

@@ -1,0 +1,1 @@
+"""Resolution indicators: extraction from reports, data files, tables and charts."""
