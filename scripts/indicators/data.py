@@ -5,13 +5,12 @@ Every problem names the file, the row as a spreadsheet shows it (the header is r
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-
-import pandas as pd
 
 from scripts.indicators.extract import COLUMNS, STATUSES, VALUE_COLUMNS, number_column
 from scripts.vietnamese import VnNumber, fold, parse_vn_number
@@ -74,19 +73,22 @@ def load_file(path: Path) -> IndicatorSet:
     """Read and validate one indicator file; raise `DataError` on the first problem."""
     name = path.name
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            records = list(reader)
+            header = reader.fieldnames or []
+    except (UnicodeDecodeError, csv.Error) as error:
         raise DataError(f"Lỗi dữ liệu: tệp '{name}' không đọc được như bảng CSV UTF-8 ({error}).") from None
-    missing = [column for column in COLUMNS if column not in frame.columns and not column.endswith("(số)")]
+    missing = [column for column in COLUMNS if column not in header and not column.endswith("(số)")]
     if missing:
         raise DataError(
             f"Lỗi dữ liệu: tệp '{name}' thiếu cột {', '.join(repr(c) for c in missing)} (xem data/README.md)."
         )
     indicators: list[Indicator] = []
     codes: set[str] = set()
-    for index, record in enumerate(frame.to_dict("records")):
+    for index, record in enumerate(records):
         row = index + 2  # the header is row 1
-        cell = {column: str(record.get(column, "")).strip() for column in COLUMNS}
+        cell = {column: (record.get(column) or "").strip() for column in COLUMNS}
 
         if not any(cell.values()):
             continue

@@ -8,11 +8,10 @@ and the same figures as a table that print shows instead of the chart.
 from __future__ import annotations
 
 import html
+import importlib.util
 import json
 import textwrap
 from pathlib import Path
-
-import plotly.graph_objects as go
 
 from scripts.indicators.data import DATA_DIR, UNRATED, Indicator, IndicatorSet, load
 from scripts.indicators.extract import STATUSES
@@ -28,7 +27,8 @@ TABLE_COLUMNS = [  # (heading, text column)
     ("Chỉ tiêu nhiệm kỳ", "Chỉ tiêu nhiệm kỳ"),
     ("So sánh nhiệm kỳ", "So sánh nhiệm kỳ"),
 ]
-PLOTLY_JS = Path(go.__file__).resolve().parent.parent / "package_data" / "plotly.min.js"
+# the plotly.js that the plotly package ships; found without importing the package
+PLOTLY_JS = Path(importlib.util.find_spec("plotly").origin).parent / "package_data" / "plotly.min.js"
 ASSETS = ("assets/javascripts/plotly.min.js", "assets/javascripts/charts.js")
 
 
@@ -100,63 +100,76 @@ def indicator_summary(year: int, period: str | None = None, data_dir: Path = DAT
     )
 
 
-def achievement_figure(data: IndicatorSet) -> go.Figure:
-    """Horizontal bars: each main indicator's result as % of its target, a 100% line, colour by status."""
+_FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif", "size": 13}
+
+
+def achievement_figure(data: IndicatorSet) -> dict:
+    """Plotly figure (its JSON form): each main indicator's result as % of target, a 100% line, status colours."""
     rated = [i for i in data.main if i.values["Tỷ lệ đạt (%)"] is not None]
     labels = ["<br>".join(textwrap.wrap(html.escape(f"{i.code}. {i.name}"), 30)) for i in rated]  # phones
     values = [i.values["Tỷ lệ đạt (%)"].value for i in rated]  # type: ignore[union-attr]
-    figure = go.Figure(
-        go.Bar(
-            x=values,
-            y=labels,
-            orientation="h",
-            marker_color=[STATUS_COLOURS[i.status or UNRATED] for i in rated],
-            customdata=[[shown(i.texts["Tỷ lệ đạt (%)"], i.values["Tỷ lệ đạt (%)"]), i.status] for i in rated],
-            hovertemplate="%{y}<br>Tỷ lệ đạt: %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
-            text=[format_vn_number(v, 1) + "%" for v in values],
-            textposition="outside",
-            cliponaxis=False,
-        )
-    )
-    figure.add_vline(x=100, line_dash="dash", line_color="#424242", annotation_text="100%", annotation_position="top")
-    figure.update_layout(
-        separators=",.",
-        height=120 + 40 * len(rated),
-        margin={"l": 10, "r": 40, "t": 30, "b": 40},
-        xaxis={"title": {"text": "Tỷ lệ đạt so với chỉ tiêu (%)"}, "ticksuffix": "%"},
-        yaxis={"autorange": "reversed", "automargin": True},
-        showlegend=False,
-        font={"family": "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif", "size": 13},
-        template="none",
-    )
-    return figure
+    bar = {
+        "type": "bar",
+        "orientation": "h",
+        "x": values,
+        "y": labels,
+        "marker": {"color": [STATUS_COLOURS[i.status or UNRATED] for i in rated]},
+        "customdata": [[shown(i.texts["Tỷ lệ đạt (%)"], i.values["Tỷ lệ đạt (%)"]), i.status] for i in rated],
+        "hovertemplate": "%{y}<br>Tỷ lệ đạt: %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+        "text": [format_vn_number(v, 1) + "%" for v in values],
+        "textposition": "outside",
+        "cliponaxis": False,
+    }
+    layout = {
+        "separators": ",.",
+        "height": 120 + 40 * len(rated),
+        "margin": {"l": 10, "r": 40, "t": 30, "b": 40},
+        "xaxis": {"title": {"text": "Tỷ lệ đạt so với chỉ tiêu (%)"}, "ticksuffix": "%", "rangemode": "tozero"},
+        "yaxis": {"autorange": "reversed", "automargin": True},
+        "shapes": [
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": 100,
+                "x1": 100,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": "#424242", "dash": "dash"},
+            }
+        ],
+        "annotations": [
+            {"x": 100, "xref": "x", "y": 1, "yref": "paper", "yanchor": "bottom", "text": "100%", "showarrow": False}
+        ],
+        "showlegend": False,
+        "font": _FONT,
+    }
+    return {"data": [bar], "layout": layout}
 
 
-def status_figure(data: IndicatorSet) -> go.Figure:
-    """A donut of how many main indicators have each status."""
+def status_figure(data: IndicatorSet) -> dict:
+    """Plotly figure (its JSON form): a donut of how many main indicators have each status."""
     counts = data.summary()
     statuses = [s for s in (*STATUSES, UNRATED) if counts.get(s)]
-    figure = go.Figure(
-        go.Pie(
-            labels=statuses,
-            values=[counts[s] for s in statuses],
-            hole=0.55,
-            sort=False,
-            marker={"colors": [STATUS_COLOURS[s] for s in statuses]},
-            texttemplate="%{value}",
-            hovertemplate="%{label}: %{value} chỉ tiêu<extra></extra>",
-        )
-    )
-    figure.update_layout(
-        separators=",.",
-        height=320,
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        legend={"orientation": "h"},
-        annotations=[{"text": f"{len(data.main)} chỉ tiêu", "showarrow": False, "font": {"size": 15}}],
-        font={"family": "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif", "size": 13},
-        template="none",
-    )
-    return figure
+    pie = {
+        "type": "pie",
+        "labels": statuses,
+        "values": [counts[s] for s in statuses],
+        "hole": 0.55,
+        "sort": False,
+        "marker": {"colors": [STATUS_COLOURS[s] for s in statuses]},
+        "texttemplate": "%{value}",
+        "hovertemplate": "%{label}: %{value} chỉ tiêu<extra></extra>",
+    }
+    layout = {
+        "separators": ",.",
+        "height": 320,
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "legend": {"orientation": "h"},
+        "annotations": [{"text": f"{len(data.main)} chỉ tiêu", "showarrow": False, "font": {"size": 15}}],
+        "font": _FONT,
+    }
+    return {"data": [pie], "layout": layout}
 
 
 def indicator_chart(year: int, kind: str = "achievement", period: str | None = None, data_dir: Path = DATA_DIR) -> str:
@@ -179,12 +192,8 @@ def indicator_chart(year: int, kind: str = "achievement", period: str | None = N
         table_head = ("Đánh giá", "Số chỉ tiêu", "")
     else:
         raise ValueError(f"loại biểu đồ '{kind}' không có; dùng 'achievement' hoặc 'status'")
-    spec = {
-        "data": figure.to_plotly_json()["data"],
-        "layout": figure.to_plotly_json()["layout"],
-        "config": {"responsive": True, "displaylogo": False, "displayModeBar": False, "locale": "vi"},
-    }
-    payload = json.dumps(spec, ensure_ascii=False, default=_plain).replace("</", "<\\/")
+    spec = {**figure, "config": {"responsive": True, "displaylogo": False, "displayModeBar": False}}
+    payload = json.dumps(spec, ensure_ascii=False).replace("</", "<\\/")
     table = "".join(
         "<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in row if table_head[-1] or cell != "") + "</tr>"
         for row in rows
@@ -203,13 +212,6 @@ def indicator_chart(year: int, kind: str = "achievement", period: str | None = N
 def chart_scripts(asset_prefix: str) -> str:
     """The script tags that draw charts, with `asset_prefix` leading from the page to the site root."""
     return "".join(f'<script src="{_e(asset_prefix + path)}" defer></script>' for path in ASSETS)
-
-
-def _plain(value: object) -> object:
-    """JSON for the numpy values plotly's figures may hold."""
-    if hasattr(value, "tolist"):
-        return value.tolist()  # type: ignore[no-any-return]
-    raise TypeError(f"not JSON: {type(value)!r}")
 
 
 __all__ = ["indicator_chart", "indicator_summary", "indicator_table", "shown", "Indicator"]
