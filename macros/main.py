@@ -10,8 +10,11 @@ import shutil
 from pathlib import Path
 
 from scripts.indicators import render as indicators
+from scripts.tasks import render as tasks
 
 CHART_MARK = 'class="bt-chart"'
+FILTER_MARK = "data-bt-filter="
+FILTER_SCRIPT = "assets/javascripts/loc-nhiem-vu.js"
 
 
 def define_env(env) -> None:
@@ -30,12 +33,22 @@ def define_env(env) -> None:
     def indicator_chart(year: int, kind: str = "achievement", period: str | None = None) -> str:
         return indicators.indicator_chart(year, kind, period, data_dir=data / "indicators")
 
+    @env.macro
+    def task_overview(year: int) -> str:
+        return tasks.task_overview(year, data_dir=data / "tasks")
+
+    @env.macro
+    def task_table(year: int, leader: str | None = None) -> str:
+        return tasks.task_table(year, leader, data_dir=data / "tasks")
+
 
 def on_post_page_macros(env) -> None:
-    """Pages with a chart, and only those, load plotly.js and the script that draws the charts."""
+    """Pages with a chart (or a filter box), and only those, load the scripts they need."""
+    to_root = "../" * env.page.url.count("/")  # 'chi-tieu/2023/' → '../../'
     if CHART_MARK in env.markdown:
-        to_root = "../" * env.page.url.count("/")  # 'chi-tieu/2023/' → '../../'
         env.markdown += "\n\n" + indicators.chart_scripts(to_root) + "\n"
+    if FILTER_MARK in env.markdown:
+        env.markdown += f'\n\n<script src="{to_root}{FILTER_SCRIPT}" defer></script>\n'
 
 
 def on_post_build(env) -> None:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from scripts.bulletin.errors import BulletinError, UsageError
-from scripts.bulletin.pipeline import PROJECT_ROOT, import_bulletin, import_report
+from scripts.bulletin.pipeline import PROJECT_ROOT, import_bulletin, import_report, import_tasks
 
 
 class _Parser(argparse.ArgumentParser):
@@ -33,7 +33,10 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("file", metavar="TỆP", type=Path, help="tệp xuất của báo cáo")
     report.add_argument("--year", metavar="YYYY", type=int, help="năm của báo cáo, khi tệp không ghi rõ")
     report.add_argument("--period", metavar="KỲ", default="cả năm", help="kỳ báo cáo: 'cả năm' (mặc định), '9 tháng'…")
-    for command in (bulletin, report):
+    tasks = commands.add_parser("tasks", help="nhập phụ lục tiến độ nhiệm vụ của các đồng chí lãnh đạo")
+    tasks.add_argument("file", metavar="TỆP", type=Path, help="tệp xuất của phụ lục")
+    tasks.add_argument("--year", metavar="YYYY", type=int, required=True, help="năm của các nhiệm vụ")
+    for command in (bulletin, report, tasks):
         command.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi tệp nào")
         command.add_argument("--json", action="store_true", help="in kết quả dạng JSON ra đầu ra chuẩn")
         command.add_argument("--force", action="store_true", help="ghi đè cả các trang đã được sửa tay")
@@ -58,6 +61,12 @@ def main(argv: list[str] | None = None) -> int:
             headline = (
                 f"{result.report.title}: {len(result.report.body.footnotes)} chú thích, "
                 f"{len(result.report.appendices)} phụ lục, {result.indicators} dòng chỉ tiêu."
+            )
+        elif args.command == "tasks":
+            result = import_tasks(args.file, year=args.year, root=args.root, dry_run=args.dry_run, force=args.force)
+            warnings = []
+            headline = (
+                f"Tiến độ nhiệm vụ {args.year}: {len(result.leaders)} đồng chí, {result.summary()['tasks']} nhiệm vụ."
             )
         else:
             raise UsageError("Lỗi: thiếu lệnh. Dùng: python -m scripts.bulletin import TỆP [--issue YYYY-MM]")

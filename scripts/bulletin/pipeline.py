@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.bulletin.cleaners import clean
+from scripts.bulletin.errors import BulletinError
 from scripts.bulletin.model import Issue
 from scripts.bulletin.readers import read_source
 from scripts.bulletin.report import Report, convert_report
@@ -15,6 +16,9 @@ from scripts.bulletin.writers.archive import archive_pages, known_issues
 from scripts.bulletin.writers.pages import article_file, issue_dir, issue_pages
 from scripts.bulletin.writers.report_pages import report_file, report_pages
 from scripts.indicators.extract import indicator_rows, indicators_csv
+from scripts.tasks.data import tasks_csv
+from scripts.tasks.extract import Leader, read_leaders
+from scripts.tasks.pages import task_pages
 from scripts.vietnamese import slugify
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -127,3 +131,42 @@ def indicator_file(year: int, period: str) -> str:
     """'data/indicators/2023.csv' for a whole year, 'data/indicators/2024-9-thang.csv' otherwise."""
     suffix = "" if period == "cả năm" else "-" + slugify(period)
     return f"data/indicators/{year}{suffix}.csv"
+
+
+@dataclass
+class TasksResult:
+    leaders: list[Leader]
+    year: int
+    files: dict[str, str]
+    plan: WritePlan
+
+    def summary(self) -> dict:
+        """The `--json` report."""
+        return {
+            "year": self.year,
+            "leaders": [{"order": x.order, "name": x.name, "tasks": len(x.tasks)} for x in self.leaders],
+            "tasks": sum(len(leader.tasks) for leader in self.leaders),
+            "warnings": [],
+            "written": self.plan.written,
+            "unchanged": len(self.plan.unchanged),
+            "removed": self.plan.removed,
+            "protected": self.plan.protected,
+        }
+
+
+def import_tasks(
+    path: Path, *, year: int, root: Path = PROJECT_ROOT, dry_run: bool = False, force: bool = False
+) -> TasksResult:
+    """Import a task-progress appendix: `data/tasks/<year>.csv` and the pages under docs/tien-do/."""
+    leaders = read_leaders(path)
+    if not leaders:
+        raise BulletinError(
+            f"Lỗi: không thấy bảng tiến độ nhiệm vụ (cột 'Cá nhân được phân công') trong '{path.name}'. "
+            "Hãy kiểm tra đây đúng là phụ lục tiến độ nhiệm vụ."
+        )
+    files = task_pages(year, leaders, root, path.name)
+    files[f"data/tasks/{year}.csv"] = tasks_csv(year, leaders)
+    plan = plan_writes(files, root, owned_dirs=[f"docs/tien-do/{year}"])
+    if not dry_run:
+        apply_writes(files, plan, root, force)
+    return TasksResult(leaders, year, files, plan)

@@ -1,0 +1,1 @@
+"""Task progress of the leaders: extraction from a report appendix, data files, pages."""

@@ -1,0 +1,167 @@
+"""Appendix 8 (task progress) through the import: leaders, task counts, page-break joins, no word lost."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from scripts.tasks.data import DataError, load_file
+from scripts.tasks.extract import cell_markdown, read_leaders
+from scripts.tasks.render import cell_html, task_table
+from scripts.vietnamese import words
+from tests.support import REPO, SOURCES, run_cli, snapshot
+
+APPENDIX = SOURCES / "report-2023-appendix-8.md"
+DATA = REPO / "data" / "tasks" / "2023.csv"
+
+
+@pytest.fixture(scope="module")
+def leaders():
+    return read_leaders(APPENDIX)
+
+
+def test_every_leader_of_the_table_is_found(leaders):
+    # 66 rows say 'Đồng chí …'; four more are misspelt 'Đông chí' (one with its words scattered over
+    # two lines, 'Đông Nguyễn / chí Minh' + 'Cảnh, …') and one has no title at all (Lê Văn Nhiên)
+    assert len(leaders) == 71
+    names = [leader.name for leader in leaders]
+    assert names[:3] == ["Hồ Thị Hoàng Yến", "Trần Ngọc Tam", "Huỳnh Quang Triệu"]
+    assert {"Nguyễn Văn Đức", "Nguyễn Thị Hồng Nhung", "Nguyễn Minh Cảnh", "Nguyễn Phúc Linh", "Lê Văn Nhiên"} <= set(
+        names
+    )
+    assert names[-1] == "Dương Văn Thắng"
+    assert len(set(names)) == 71
+
+
+def test_task_counts(leaders):
+    counts = {leader.name: len(leader.tasks) for leader in leaders}
+    assert sum(counts.values()) == 392
+    assert counts["Hồ Thị Hoàng Yến"] == 6
+    assert counts["Trần Ngọc Tam"] == 9
+    assert counts["Nguyễn Văn Trung"] == 14
+    assert counts["Võ Văn Hội"] == 1
+    assert counts["Nguyễn Minh Cảnh"] == 5
+    for leader in leaders:  # tasks numbered 1, 2, 3… without a gap or a repeat
+        assert [task.number for task in leader.tasks] == list(range(1, len(leader.tasks) + 1)), leader.name
+
+
+def test_positions_cut_over_two_rows_are_joined(leaders):
+    by_name = {leader.name: leader for leader in leaders}
+    assert by_name["Nguyễn Hạnh"].position == "Tỉnh ủy viên, Phó Trưởng Ban Tuyên giáo Tỉnh ủy"
+    assert by_name["Nguyễn Minh Cảnh"].position == "Tỉnh ủy viên, Phó Chủ tịch Ủy ban nhân dân tỉnh"
+    assert by_name["Bùi Minh Tuấn"].position == "Tỉnh ủy viên, Giám đốc Sở Tài nguyên và Môi trường"
+
+
+def test_cells_cut_by_page_breaks_are_joined_once(leaders):
+    task = leaders[0].tasks[1]
+    assert "01 Quy định chờ hướng dẫn của Trung ương)." in task.result
+    assert "tại hội nghị sơ kết nửa nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ tỉnh." in task.next_steps
+    text = DATA.read_text(encoding="utf-8")
+    assert text.count("chờ hướng dẫn của Trung ương).") == 1
+
+
+def test_no_word_of_the_table_is_lost_or_doubled():
+    source = APPENDIX.read_text(encoding="utf-8")
+    table = source[source.index("<b>Cá nhân được phân công</b>") :]
+    table = "\n".join(line for line in table.split("\n") if "Cá nhân được phân công" not in line)
+    table = re.sub(r"<[^>]+>", " ", table)  # cell markup
+    table = re.sub(r"(?m)^[\s-]+$", " ", table)  # '--' separator rows
+    table = table.replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&")
+    rows = list(csv.DictReader(io.StringIO(DATA.read_text(encoding="utf-8-sig"))))
+    people = {row["STT"]: f"{row['Lãnh đạo']} {row['Chức vụ']}" for row in rows}  # once per leader
+    cells = [row[c] for row in rows for c in ("Nhiệm vụ", "Kết quả thực hiện", "Kế hoạch tiếp theo")]
+    data = " ".join([*people.values(), *cells])
+    superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻"
+    digits = str.maketrans(superscripts, "0123456789+-")
+    data = re.sub(f"[{superscripts}]+", lambda m: f" {m.group().translate(digits)} ", data)  # m² → m 2
+    expected, found = Counter(words(table)), Counter(words(data))
+    titles = {"đồng", "đông", "chí"}  # 'Đồng chí' before each name is a title, not kept with the name
+    missing = {w: n - found[w] for w, n in expected.items() if n > found[w] and w not in titles}
+    extra = {w: n - expected[w] for w, n in found.items() if n > expected[w]}
+    assert not missing, missing
+    assert not extra, extra
+
+
+def test_cell_html_becomes_plain_markdown_without_html():
+    cell = "<p><b>2. Dự án</b> cầu <i>Rạch Miễu</i>; <script>x</script> m<sup>2</sup></p> <ul><li>- một</li></ul>"
+    assert cell_markdown(cell) == "**2. Dự án** cầu *Rạch Miễu*; x m²\n- một"
+    for row in csv.DictReader(io.StringIO(DATA.read_text(encoding="utf-8-sig"))):
+        assert not re.search(r"</?(p|b|i|ul|li|sup|math|a)\b", " ".join(row.values())), row
+
+
+def test_rendered_cells_keep_html_from_a_data_file_as_text():
+    assert "<script>" not in cell_html("<script>alert(1)</script> **đậm**")
+    assert "<strong>đậm</strong>" in cell_html("<script>alert(1)</script> **đậm**")
+
+
+def test_unknown_leader_is_an_error():
+    with pytest.raises(ValueError, match="không có đồng chí"):
+        task_table(2023, leader="khong-co-ai")
+
+
+@pytest.mark.parametrize(
+    ("change", "row", "column"),
+    [
+        (lambda rows: rows[0].update({"STT": "một"}), 2, "STT"),
+        (lambda rows: rows[1].update({"Nhiệm vụ số": "1"}), 3, "Nhiệm vụ số"),
+        (lambda rows: rows[2].update({"Lãnh đạo": ""}), 4, "Lãnh đạo"),
+    ],
+)
+def test_invalid_task_data_names_file_row_and_column(tmp_path, change, row, column):
+    rows = list(csv.DictReader(io.StringIO(DATA.read_text(encoding="utf-8-sig"))))
+    change(rows)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    (tmp_path / "2023.csv").write_text(out.getvalue(), encoding="utf-8")
+    with pytest.raises(DataError, match=rf"'2023.csv', dòng {row}, cột '{column}'"):
+        load_file(tmp_path / "2023.csv")
+
+
+def test_reimport_changes_nothing_and_the_committed_files_are_the_importers(tmp_path):
+    root = tmp_path / "copy"
+    shutil.copytree(REPO / "docs", root / "docs")
+    shutil.copytree(REPO / "data", root / "data")
+    before = snapshot(root)
+    result = run_cli("tasks", APPENDIX, "--year", "2023", "--json", root=root)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["written"] == [] and report["tasks"] == 392 and len(report["leaders"]) == 71
+    assert snapshot(root) == before
+
+
+def test_pages_one_per_leader_in_appendix_order(built_site: Path):
+    nav = (REPO / "docs/tien-do/2023/.nav.yml").read_text(encoding="utf-8")
+    assert nav.index("ho-thi-hoang-yen.md") < nav.index("tran-ngoc-tam.md") < nav.index("duong-van-thang.md")
+    assert len(list((built_site / "tien-do/2023").glob("*/index.html"))) == 71
+
+
+def test_overview_filter_narrows_the_leaders_without_tone_marks(page: Page):
+    page.goto("tien-do/2023/")
+    rows = page.locator("#bt-leaders tbody tr")
+    assert rows.count() == 71
+    page.get_by_role("searchbox").fill("ho thi hoang yen")
+    expect(page.locator("#bt-leaders tbody tr:visible").first).to_contain_text("Hồ Thị Hoàng Yến")
+    assert page.locator("#bt-leaders tbody tr:visible").count() < 5  # her row, and tasks that name her
+    page.get_by_role("searchbox").fill("lê công trường")  # typed with tone marks works too
+    expect(page.locator("#bt-leaders tbody tr:visible")).to_have_count(1)
+    page.get_by_role("searchbox").fill("")
+    expect(page.locator("#bt-leaders tbody tr:visible")).to_have_count(71)
+
+
+def test_leader_page_lists_tasks_and_filters_them(page: Page):
+    page.goto("tien-do/2023/tran-ngoc-tam/")
+    expect(page.locator(".bt-task")).to_have_count(9)
+    page.get_by_role("searchbox").fill("rach mieu")
+    visible = page.locator(".bt-task:visible")
+    assert 1 <= visible.count() < 9
+    expect(visible.first).to_contain_text("Rạch Miếu")
