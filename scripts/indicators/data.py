@@ -5,13 +5,13 @@ Every problem names the file, the row as a spreadsheet shows it (the header is r
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from scripts.datafiles import DataError, cell_error, read_table
 from scripts.indicators.extract import COLUMNS, STATUSES, VALUE_COLUMNS, number_column
 from scripts.vietnamese import VnNumber, fold, parse_vn_number
 
@@ -19,10 +19,6 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "indicators"
 UNRATED = "chưa đánh giá"
 _GROUPS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
 _CODE = re.compile(r"^\d{1,3}(\.\d{1,3})*$")
-
-
-class DataError(Exception):
-    """A data file an editor must fix; the message is one Vietnamese line."""
 
 
 @dataclass(frozen=True)
@@ -72,38 +68,24 @@ class IndicatorSet:
 def load_file(path: Path) -> IndicatorSet:
     """Read and validate one indicator file; raise `DataError` on the first problem."""
     name = path.name
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            records = list(reader)
-            header = reader.fieldnames or []
-    except (UnicodeDecodeError, csv.Error) as error:
-        raise DataError(f"Lỗi dữ liệu: tệp '{name}' không đọc được như bảng CSV UTF-8 ({error}).") from None
-    missing = [column for column in COLUMNS if column not in header and not column.endswith("(số)")]
-    if missing:
-        raise DataError(
-            f"Lỗi dữ liệu: tệp '{name}' thiếu cột {', '.join(repr(c) for c in missing)} (xem data/README.md)."
-        )
+    records = read_table(path, COLUMNS, optional=tuple(c for c in COLUMNS if c.endswith("(số)")))
     indicators: list[Indicator] = []
     codes: set[str] = set()
-    for index, record in enumerate(records):
-        row = index + 2  # the header is row 1
-        cell = {column: (record.get(column) or "").strip() for column in COLUMNS}
-
+    for index, cell in enumerate(records):
         if not any(cell.values()):
             continue
         if not cell["Năm"].isdigit():
-            raise _problem(name, row, "Năm", f"'{cell['Năm']}' không phải là năm")
+            raise cell_error(path, index, "Năm", f"'{cell['Năm']}' không phải là năm")
         if cell["Nhóm"] not in _GROUPS:
-            raise _problem(name, row, "Nhóm", f"'{cell['Nhóm']}' không phải số La Mã của nhóm (I, II, III, IV…)")
+            raise cell_error(path, index, "Nhóm", f"'{cell['Nhóm']}' không phải số La Mã của nhóm (I, II, III, IV…)")
         if not _CODE.match(cell["Mã"]):
-            raise _problem(name, row, "Mã", f"'{cell['Mã']}' không phải mã chỉ tiêu (1, 2… hoặc 4.1)")
+            raise cell_error(path, index, "Mã", f"'{cell['Mã']}' không phải mã chỉ tiêu (1, 2… hoặc 4.1)")
         if cell["Mã"] in codes:
-            raise _problem(name, row, "Mã", f"mã '{cell['Mã']}' đã có ở dòng trên")
+            raise cell_error(path, index, "Mã", f"mã '{cell['Mã']}' đã có ở dòng trên")
         if cell["Thuộc"] and cell["Thuộc"] not in codes:
-            raise _problem(name, row, "Thuộc", f"không có chỉ tiêu mã '{cell['Thuộc']}' ở các dòng trên")
+            raise cell_error(path, index, "Thuộc", f"không có chỉ tiêu mã '{cell['Thuộc']}' ở các dòng trên")
         if not cell["Nội dung"]:
-            raise _problem(name, row, "Nội dung", "ô trống")
+            raise cell_error(path, index, "Nội dung", "ô trống")
         texts, values = {}, {}
         for text_column, _ in VALUE_COLUMNS:
             text = cell[text_column]
@@ -111,16 +93,16 @@ def load_file(path: Path) -> IndicatorSet:
             given = cell[number_column(text_column)]
             if given and (parsed is None or parsed.canonical() != given):
                 expected = parsed.canonical() if parsed else "để trống (ô chữ không phải là số)"
-                raise _problem(
-                    name,
-                    row,
+                raise cell_error(
+                    path,
+                    index,
                     number_column(text_column),
                     f"'{given}' không khớp với ô '{text}' bên cạnh: cần {expected}",
                 )
             texts[text_column], values[text_column] = text, parsed
         status, basis = cell["Đánh giá"], cell["Căn cứ đánh giá"]
         if status and status not in STATUSES:
-            raise _problem(name, row, "Đánh giá", f"'{status}' không phải một trong: {', '.join(STATUSES)}")
+            raise cell_error(path, index, "Đánh giá", f"'{status}' không phải một trong: {', '.join(STATUSES)}")
         if not status and not cell["Thuộc"]:
             status, basis = rated_by_rule(texts["Tỷ lệ đạt (%)"], values["Tỷ lệ đạt (%)"]), "quy tắc (data/README.md)"
         codes.add(cell["Mã"])
@@ -147,10 +129,6 @@ def load_file(path: Path) -> IndicatorSet:
     if len(years) > 1 or len(periods) > 1:
         raise DataError(f"Lỗi dữ liệu: tệp '{name}' trộn nhiều năm hoặc nhiều kỳ; mỗi tệp chỉ một năm và một kỳ.")
     return IndicatorSet(path, years.pop(), periods.pop(), indicators)
-
-
-def _problem(name: str, row: int, column: str, problem: str) -> DataError:
-    return DataError(f"Lỗi dữ liệu: tệp '{name}', dòng {row}, cột '{column}': {problem}.")
 
 
 def rated_by_rule(text: str, value: VnNumber | None) -> str:

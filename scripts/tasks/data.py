@@ -8,15 +8,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from scripts.datafiles import DataError, cell_error, read_table
 from scripts.tasks.extract import Leader
 from scripts.vietnamese import slugify
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "tasks"
 COLUMNS = ["Năm", "STT", "Lãnh đạo", "Chức vụ", "Nhiệm vụ số", "Nhiệm vụ", "Kết quả thực hiện", "Kế hoạch tiếp theo"]
-
-
-class DataError(Exception):
-    """A task file an editor must fix; the message is one Vietnamese line naming file, row and column."""
 
 
 @dataclass(frozen=True)
@@ -50,32 +47,18 @@ def tasks_csv(year: int, leaders: list[Leader]) -> str:
 
 def load_file(path: Path) -> list[TaskRow]:
     """Read and validate one task file; raise `DataError` on the first problem."""
-    name = path.name
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            records = list(reader)
-            header = reader.fieldnames or []
-    except (UnicodeDecodeError, csv.Error) as error:
-        raise DataError(f"Lỗi dữ liệu: tệp '{name}' không đọc được như bảng CSV UTF-8 ({error}).") from None
-    missing = [column for column in COLUMNS if column not in header]
-    if missing:
-        raise DataError(
-            f"Lỗi dữ liệu: tệp '{name}' thiếu cột {', '.join(repr(c) for c in missing)} (xem data/README.md)."
-        )
+    records = read_table(path, COLUMNS)
     rows: list[TaskRow] = []
     seen: set[tuple[int, int]] = set()
-    for index, record in enumerate(records):
-        row = index + 2  # the header is row 1
-        cell = {column: (record.get(column) or "").strip() for column in COLUMNS}
+    for index, cell in enumerate(records):
         for column in ("Năm", "STT", "Nhiệm vụ số"):
             if not cell[column].isdigit():
-                raise _problem(name, row, column, f"'{cell[column]}' không phải là số")
+                raise cell_error(path, index, column, f"'{cell[column]}' không phải là số")
         if not cell["Lãnh đạo"]:
-            raise _problem(name, row, "Lãnh đạo", "ô trống")
+            raise cell_error(path, index, "Lãnh đạo", "ô trống")
         key = (int(cell["STT"]), int(cell["Nhiệm vụ số"]))
         if key in seen:
-            raise _problem(name, row, "Nhiệm vụ số", f"nhiệm vụ số {key[1]} của STT {key[0]} đã có ở dòng trên")
+            raise cell_error(path, index, "Nhiệm vụ số", f"nhiệm vụ số {key[1]} của STT {key[0]} đã có ở dòng trên")
         seen.add(key)
         rows.append(
             TaskRow(
@@ -90,10 +73,6 @@ def load_file(path: Path) -> list[TaskRow]:
             )
         )
     return rows
-
-
-def _problem(name: str, row: int, column: str, problem: str) -> DataError:
-    return DataError(f"Lỗi dữ liệu: tệp '{name}', dòng {row}, cột '{column}': {problem}.")
 
 
 @lru_cache(maxsize=8)
