@@ -19,10 +19,13 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+_MARKDOWN = markdown.Markdown()  # one converter for every cell: building one per cell is the slow part
+
+
 def cell_html(text: str) -> str:
     """A cell's Markdown as HTML; raw HTML in it stays text."""
     safe = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return markdown.markdown(safe.replace("\n", "\n\n"))
+    return _MARKDOWN.reset().convert(safe.replace("\n", "\n\n"))
 
 
 def _searchable(text: str) -> str:
