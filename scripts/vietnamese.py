@@ -26,6 +26,7 @@ __all__ = [
     "roman_to_int",
     "sentence_case",
     "slugify",
+    "superscript",
     "words",
 ]
 
@@ -91,6 +92,14 @@ def int_to_roman(number: int) -> str:
         count, number = divmod(number, value)
         out += numeral * count
     return out
+
+
+_SUPERSCRIPTS = str.maketrans("0123456789+-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻")
+
+
+def superscript(text: str) -> str | None:
+    """'2' → '²', '10' → '¹⁰' (a number printed raised, as in 'm²'); None if `text` is not digits and signs."""
+    return text.translate(_SUPERSCRIPTS) if re.fullmatch(r"[0-9+-]+", text) else None
 
 
 def is_all_caps(text: str) -> bool:

@@ -36,7 +36,15 @@ from scripts.bulletin.model import (
     plain_text,
     strip_inlines,
 )
-from scripts.vietnamese import CasingModel, fold, int_to_roman, is_all_caps, roman_to_int, sentence_case
+from scripts.vietnamese import (
+    CasingModel,
+    fold,
+    int_to_roman,
+    is_all_caps,
+    roman_to_int,
+    sentence_case,
+    superscript,
+)
 
 ISSUE_RE = re.compile(r"\bSố\s+tháng\s+(\d{1,2})\s*/\s*(\d{4})\b", re.IGNORECASE)
 _ISSUE_ARG = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -55,8 +63,6 @@ _ORGANISATION = re.compile(
     r"Công\s+an|Báo|Đài|Trung\s+tâm|Mặt\s+trận|Liên\s+đoàn|Đoàn|Bộ|Cục|Viện|Trường|Nhóm|Tổ|Thông\s+tấn)\b"
 )
 _PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,4}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*$")
-
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 MAX_TITLE = 300
 MAX_HEADING = 200
@@ -502,7 +508,7 @@ class ArticleBuilder:
                     key = _label_key(item.label)
                     if key.isdigit() and int(key) < last_number and key in used:
                         # marks run 1, 2, 3…: a small number after them is a superscript ('Eco² Park')
-                        linked.append(Run(key.translate(_SUPERSCRIPT)))
+                        linked.append(Run(superscript(key) or key))
                         continue
                     if key.isdigit():
                         last_number = max(last_number, int(key))
@@ -532,7 +538,7 @@ class ArticleBuilder:
 
 def _superscripts(inlines: list[Inline]) -> list[Inline]:
     """Marks inside a footnote text are superscripts of its words ('Eco² Park'), not footnotes."""
-    return [Run(i.label.translate(_SUPERSCRIPT)) if isinstance(i, NoteRef) else i for i in inlines]
+    return [Run(superscript(i.label) or i.label) if isinstance(i, NoteRef) else i for i in inlines]
 
 
 def _label_key(label: str) -> str:

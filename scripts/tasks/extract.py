@@ -14,12 +14,11 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from scripts.bulletin.readers.decode import read_text_file
-from scripts.vietnamese import nfc
+from scripts.vietnamese import nfc, superscript
 
 _LEADER = re.compile(r"^\s*Đ[ồô]ng\s")  # "Đồng chí …", also misspelt "Đông chí"
 _TASK_NUMBER = re.compile(r"^\s*(\d{1,2})\s*\.(?!\d)")
 _TERMINAL = re.compile(r"[.!?;:…]$")
-_SUPERSCRIPT = str.maketrans("0123456789+-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻")
 FIELDS = ("task", "result", "next_steps")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]])")
 
@@ -73,7 +72,7 @@ class _CellToMarkdown(HTMLParser):
     def handle_data(self, data: str) -> None:
         text = _MARKDOWN_SPECIAL.sub(r"\\\1", data)  # HTML characters stay: rendering escapes them
         if self.in_sup:  # 'm<sup>2</sup>' → 'm²'
-            text = data.translate(_SUPERSCRIPT) if re.fullmatch(r"[0-9+-]+", data) else f"^{text}"
+            text = superscript(data) or f"^{text}"
         self.parts.append(text)
 
 
