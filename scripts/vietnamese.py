@@ -312,3 +312,28 @@ def format_vn_number(value: float, decimals: int | None = None) -> str:
     whole, _, fraction = text.partition(".")
     result = whole.replace(",", ".") + ("," + fraction if fraction else "")
     return ("-" if value < 0 and result.strip("0.,") else "") + result
+
+
+# --- tone placement -----------------------------------------------------------------------------------
+
+_TONES = "\u0301\u0300\u0309\u0303\u0323"  # sắc, huyền, hỏi, ngã, nặng
+_GLIDES = re.compile(rf"(?<![qQ])([oOuU])([{_TONES}]?)([aAeEyY])([{_TONES}]?)(?![a-zA-Zđăâêôơư\u0302\u0306\u031b])")
+
+
+def other_tone_placement(text: str) -> str:
+    """The same words with the tone mark of 'oa', 'oe', 'uy' on the other vowel: 'hoá' ↔ 'hóa', 'uỷ' ↔ 'ủy'.
+
+    Both placements are in use (old and new style); a word where the pair ends the syllable changes,
+    others are left as they are.
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+
+    def swap(match: re.Match[str]) -> str:
+        first, tone_first, second, tone_second = match.groups()
+        if tone_first and not tone_second:
+            return first + second + tone_first
+        if tone_second and not tone_first:
+            return first + tone_second + second
+        return match.group(0)
+
+    return nfc(_GLIDES.sub(swap, decomposed))

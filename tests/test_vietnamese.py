@@ -16,6 +16,7 @@ from scripts.vietnamese import (
     int_to_roman,
     is_all_caps,
     nfc,
+    other_tone_placement,
     parse_vn_number,
     roman_to_int,
     sentence_case,
@@ -164,3 +165,25 @@ def test_format_then_parse_gives_the_number_back(value):
 def test_whole_numbers_format_with_dots_and_parse_back(value):
     text = format_vn_number(value)
     assert "," not in text and parse_vn_number(text).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("hoá", "hóa"),
+        ("hóa", "hoá"),
+        ("Tỉnh uỷ", "Tỉnh ủy"),
+        ("thuỷ sản", "thủy sản"),
+        ("khoẻ", "khỏe"),
+        ("quý", "quý"),  # 'qu' is a consonant: the mark has one place
+        ("hoàn thành", "hoàn thành"),  # the pair does not end the syllable
+        ("Huỳnh", "Huỳnh"),
+    ],
+)
+def test_other_tone_placement(text, other):
+    assert other_tone_placement(text) == other
+
+
+@given(st.text(alphabet="hoaáàuyýỳeéđ ", max_size=20))
+def test_other_tone_placement_keeps_the_folded_text(text):
+    assert fold(other_tone_placement(text)) == fold(text)
