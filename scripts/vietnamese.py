@@ -337,3 +337,20 @@ def other_tone_placement(text: str) -> str:
         return match.group(0)
 
     return nfc(_GLIDES.sub(swap, decomposed))
+
+
+_TONE_DIGITS = {"\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
+
+
+def search_keys(word: str) -> tuple[str, str]:
+    """The two search keys of a word: (folded, exact). 'Đảng' → ('dang', 'đang3'); 'hoá', 'hóa' → ('hoa', 'hoa1').
+
+    Folded has no mark at all (đ → d); exact keeps the vowel marks and writes the tone as a digit after the
+    letters (sắc 1, huyền 2, hỏi 3, ngã 4, nặng 5), so both tone placements give one key. The site's search
+    engine (docs/assets/javascripts/tim-kiem/engine.js) applies this same rule in the browser.
+    """
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tone = "".join(_TONE_DIGITS[ch] for ch in decomposed if ch in _TONE_DIGITS)[-1:]
+    base = "".join(ch for ch in decomposed if ch not in _TONE_DIGITS)
+    folded = "".join(ch for ch in base if not unicodedata.category(ch).startswith("M")).replace("đ", "d")
+    return folded, unicodedata.normalize("NFC", base) + tone

@@ -1,0 +1,97 @@
+"""Prepare the search index the theme's search plugin writes, and point the theme at our search worker.
+
+The theme (Material for MkDocs) writes `search/search_index.json`: `{"config": …, "docs": [{location,
+title, text}, …]}`, one doc per page and per section, texts as HTML. `prepare_index` turns titles and
+texts into plain NFC text (smaller, and the engine highlights words without breaking markup) and adds to
+each page's doc what a reader searches by but the theme leaves out: the author, and the issue as a tag.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+from scripts.vietnamese import nfc
+
+WORKER = "assets/javascripts/tim-kiem/worker.js"
+# the theme's own worker, as its config names it: "…assets/javascripts/workers/search.<hash>.min.js"
+_THEME_WORKER = re.compile(r'"search":\s*"([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
+_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+_BLOCK_TAGS = {
+    "address", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "h1", "h2", "h3", "h4",
+    "h5", "h6", "hr", "li", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
+    "ul",
+}  # fmt: skip
+
+
+class SearchSetupError(Exception):
+    """The theme no longer looks the way our search relies on: the build must stop, not lose search."""
+
+
+class _TextOnly(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def plain_text(html: str) -> str:
+    """The text of an HTML fragment, NFC, whitespace collapsed: '<p>A &amp; <em>B</em></p>' → 'A & B'."""
+    parser = _TextOnly()
+    parser.feed(html)
+    parser.close()
+    return " ".join(nfc("".join(parser.parts)).split())
+
+
+def prepare_index(index: dict, pages: dict[str, dict]) -> dict:
+    """The theme's index with plain texts, plus `author` and `tags` on the doc of each page in `pages`.
+
+    `pages` maps a page's URL (as in `location`, e.g. 'ban-tin/2023/10/1-1-…/') to its front matter.
+    """
+    docs = []
+    for doc in index["docs"]:
+        prepared = {"location": doc["location"], "title": plain_text(doc["title"]), "text": plain_text(doc["text"])}
+        meta = pages.get(doc["location"])
+        if meta is not None:
+            if meta.get("author"):
+                prepared["author"] = nfc(str(meta["author"]))
+            if meta.get("issue_label"):
+                prepared["tags"] = [nfc(str(meta["issue_label"]))]
+        docs.append(prepared)
+    return {"config": index["config"], "docs": docs}
+
+
+def dump_index(index: dict) -> str:
+    """The index as compact JSON, Vietnamese letters as UTF-8 rather than \\u escapes (a third the size)."""
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def use_worker(html: str, page: str) -> str:
+    """`html` (a built page) with the theme's search worker replaced by ours in its `__config`.
+
+    Raise `SearchSetupError` when the page has no such config, which means the theme changed.
+    """
+    config = _CONFIG.search(html)
+    if config is None:
+        raise SearchSetupError(
+            f"Lỗi: trang '{page}' không có cấu hình '__config' của giao diện; bộ tìm kiếm tiếng Việt không gắn "
+            "được vào ô tìm kiếm. Hãy xem lại hooks/search.py sau khi nâng cấp mkdocs-material."
+        )
+    replaced, count = _THEME_WORKER.subn(lambda m: f'"search":"{m.group(1)}{WORKER}"', config.group(1))
+    if count != 1:
+        raise SearchSetupError(
+            f"Lỗi: cấu hình giao diện ở trang '{page}' không còn khóa \"search\" trỏ tới worker của Material; "
+            "bộ tìm kiếm tiếng Việt không gắn được. Hãy xem lại hooks/search.py sau khi nâng cấp mkdocs-material."
+        )
+    return html[: config.start(1)] + replaced + html[config.end(1) :]
