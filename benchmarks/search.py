@@ -1,32 +1,41 @@
-"""Search quality of the built site, measured in headless Chromium through the site's own search box.
+"""Search benchmark: quality, index size and speed of the site's search, beside stock Material's.
 
-`python -m benchmarks.search` builds the site, serves it on 127.0.0.1 and types every query of
-tests/fixtures/search-queries.json four ways (with diacritics, without, with the other tone placement,
-in decomposed Unicode); it prints the share of queries whose article is among the first three results,
-per way of typing, and the median time from typing the query to settled results (each query on a freshly
-loaded page whose search index has loaded). Prints figures only.
+`python -m benchmarks.search` builds the site twice, with the project's search (hooks/search.py) and
+without it (stock Material, `lang: vi`), serves each on 127.0.0.1 and drives the search box in headless
+Chromium (tests/search_box.py):
+
+- quality: every query of tests/fixtures/search-queries.json (the samples') and of
+  tests/fixtures/search-queries-site.json (ours, over all content), each typed four ways (with diacritics,
+  without, other tone placement, decomposed Unicode): share whose page is among the first three results;
+- size: search/search_index.json in bytes and gzip;
+- speed: seconds from opening a page to the search index being ready, and from the last key going up to the
+  results shown.
+
+Then the same size and speed figures for a synthetic ten-year archive (benchmarks/archive.py, 120 issues).
+Prints figures only. `--quick` skips stock Material's quality run and the ten-year archive.
 """
 
 from __future__ import annotations
 
-import functools
+import gzip
 import json
+import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 import unicodedata
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from benchmarks.archive import make_archive
 from scripts.vietnamese import fold, other_tone_placement
+from tests.conftest import CHROMIUM_ARGS, serve_directory
+from tests.search_box import SearchBox
 
 REPO = Path(__file__).resolve().parents[1]
-QUERIES = REPO / "tests" / "fixtures" / "search-queries.json"
+FIXTURES = REPO / "tests" / "fixtures"
 WAYS = {
     "có dấu": lambda q: q,
     "không dấu": lambda q: fold(q),
@@ -35,85 +44,143 @@ WAYS = {
 }
 
 
-def article_urls() -> dict[tuple[str, int, int], str]:
+def article_urls(docs: Path = REPO / "docs") -> dict[tuple[str, int, int], str]:
     """(source file, section, article) → site-relative URL of the article page."""
     import yaml
 
     urls = {}
-    for page in (REPO / "docs" / "ban-tin").glob("*/*/*.md"):
+    for page in (docs / "ban-tin").glob("*/*/*.md"):
         text = page.read_text(encoding="utf-8")
         meta = yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n"))
         if meta.get("article"):
-            relative = page.relative_to(REPO / "docs").with_suffix("")
+            relative = page.relative_to(docs).with_suffix("")
             urls[(meta["source"], meta["section"], meta["article"])] = f"{relative.as_posix()}/"
     return urls
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def _settled_results(page, timeout: float = 5.0) -> list[str]:
-    """The first three result links once they stop changing (the search worker answers asynchronously)."""
-    script = "links => links.map(a => a.href)"
-    selector = ".md-search-result__item > .md-search-result__link"
-    deadline = time.perf_counter() + timeout
-    last, stable = None, 0
-    while time.perf_counter() < deadline:
-        top = page.eval_on_selector_all(selector, script)[:3]
-        stable = stable + 1 if top == last and top else 0
-        if stable >= 3:
-            return top
-        last = top
-        page.wait_for_timeout(20)
-    return last or []
-
-
-def main() -> None:
-    queries = json.loads(QUERIES.read_text(encoding="utf-8"))
+def queries() -> list[tuple[str, str]]:
+    """(query, expected page path) of both query sets."""
     urls = article_urls()
-    with tempfile.TemporaryDirectory() as out:
+    samples = json.loads((FIXTURES / "search-queries.json").read_text(encoding="utf-8"))
+    ours = json.loads((FIXTURES / "search-queries-site.json").read_text(encoding="utf-8"))
+    return [(q["query"], urls[(q["sample"], q["section"], q["article"])]) for q in samples] + [
+        (q["query"], q["page"]) for q in ours
+    ]
+
+
+def build(config: Path, out: Path, stock: bool) -> float:
+    """Build the site of `config` into `out` (stock: without the project's hooks); return seconds."""
+    import time
+
+    target = config
+    if stock:
+        target = config.with_name(".stock-search.yml")
+        target.write_text(f"INHERIT: {config.name}\nhooks: []\n", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
+    start = time.perf_counter()
+    try:
         subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", out], cwd=REPO, check=True, capture_output=True
+            [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(target), "-d", str(out)],
+            cwd=config.parent,
+            check=True,
+            capture_output=True,
+            env=env,
         )
-        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=out))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        if stock:
+            target.unlink()
+    return time.perf_counter() - start
+
+
+def index_size(site: Path) -> tuple[int, int]:
+    data = (site / "search" / "search_index.json").read_bytes()
+    return len(data), len(gzip.compress(data, 6))
+
+
+def measure(browser, site: Path, cases: list[tuple[str, str]], loads: int = 3) -> dict:
+    """Load times, and per way of typing: hits in the top 3 and seconds to results."""
+    with serve_directory(site) as base:
+        page = browser.new_page()
+        box = SearchBox(page, base)
+        load = [box.open() for _ in range(loads)]
         hits = {way: 0 for way in WAYS}
         delays: list[float] = []
         misses: list[str] = []
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium",
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            )
-            page = browser.new_page()
-            for query in queries:
-                expected = urls[(query["sample"], query["section"], query["article"])]
-                for way, typed in WAYS.items():
-                    text = typed(query["query"])
-                    page.goto(base)  # a fresh page per query: Material's box does not search again after a reset
-                    page.wait_for_load_state("networkidle")
-                    start = time.perf_counter()
-                    page.fill("input.md-search__input", text)
-                    top = _settled_results(page)
-                    delays.append(time.perf_counter() - start)
-                    if any(link.removeprefix(base).split("?")[0].split("#")[0] == expected for link in top):
-                        hits[way] += 1
-                    else:
-                        misses.append(f"{way}: {text!r} → {expected}")
-            browser.close()
-        server.shutdown()
-    total = len(queries)
-    print(f"Tìm kiếm: {total} truy vấn × {len(WAYS)} cách gõ, đúng bài trong 3 kết quả đầu:")
-    for way, count in hits.items():
-        print(f"  {way:22} {count}/{total} ({100 * count / total:.0f}%)")
-    overall = sum(hits.values())
-    print(f"  tổng cộng              {overall}/{total * len(WAYS)} ({100 * overall / (total * len(WAYS)):.0f}%)")
-    print(f"  thời gian đến khi có kết quả: trung vị {1000 * statistics.median(delays):.0f} ms")
-    for miss in misses:
-        print("  trượt:", miss)
+        for query, expected in cases:
+            for way, typed in WAYS.items():
+                answer = box.search(typed(query))
+                delays.append(answer.seconds)
+                if expected in answer.pages[:3]:
+                    hits[way] += 1
+                else:
+                    misses.append(f"{way}: {typed(query)!r} → {expected or '/'}; có {answer.pages[:3]}")
+        page.close()
+    return {"load": load, "hits": hits, "delays": delays, "misses": misses, "total": len(cases)}
+
+
+def print_quality(name: str, result: dict) -> None:
+    total = result["total"]
+    print(f"{name}: {total} truy vấn × {len(WAYS)} cách gõ, đúng trang trong 3 kết quả đầu")
+    for way, count in result["hits"].items():
+        print(f"  {way:22} {count}/{total} ({100 * count / total:.1f}%)")
+    overall = sum(result["hits"].values())
+    print(f"  {'tổng cộng':22} {overall}/{total * len(WAYS)} ({100 * overall / (total * len(WAYS)):.1f}%)")
+
+
+def print_speed(name: str, result: dict, size: tuple[int, int]) -> None:
+    delays = sorted(result["delays"])
+    p90 = delays[int(0.9 * (len(delays) - 1))]
+    print(
+        f"  {name:28} chỉ mục {size[0] / 1e6:6.2f} MB ({size[1] / 1e6:5.2f} MB gzip); "
+        f"nạp {1000 * statistics.median(result['load']):6.0f} ms; "
+        f"từ phím cuối đến kết quả: trung vị {1000 * statistics.median(delays):4.0f} ms, "
+        f"p90 {1000 * p90:4.0f} ms, tối đa {1000 * delays[-1]:4.0f} ms"
+    )
+
+
+def print_ratio(sizes: dict[bool, tuple[int, int]]) -> None:
+    plain, packed = (sizes[False][i] / sizes[True][i] for i in (0, 1))
+    print(f"  chỉ mục của dự án / Material gốc: {plain:.2f}× (gzip {packed:.2f}×)")
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv[1:]
+    cases = queries()
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        tmp = Path(tmp)
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        sites = {}
+        for stock in (False, True):
+            sites[stock] = tmp / ("stock" if stock else "ours")
+            build(REPO / "mkdocs.yml", sites[stock], stock)
+        ours = measure(browser, sites[False], cases)
+        print_quality("Tìm kiếm của dự án", ours)
+        for miss in ours["misses"]:
+            print("  trượt:", miss)
+        stock = measure(browser, sites[True], cases if not quick else cases[:5], loads=3)
+        if not quick:
+            print_quality("Material gốc (lang: vi)", stock)
+        print("Trang hiện tại:")
+        sizes = {key: index_size(site) for key, site in sites.items()}
+        print_speed("của dự án", ours, sizes[False])
+        print_speed("Material gốc", stock, sizes[True])
+        print_ratio(sizes)
+        if quick:
+            return
+        config = make_archive(tmp / "archive")
+        timing_cases = cases[:13]  # the samples' queries: each matches dozens of issues there
+        print("Lưu trữ 10 năm (120 số, tạo tạm):")
+        archive_sizes = {}
+        for stock_build in (False, True):
+            site = tmp / ("archive-stock" if stock_build else "archive-ours")
+            seconds = build(config, site, stock_build)
+            archive_sizes[stock_build] = index_size(site)
+            result = measure(browser, site, timing_cases, loads=3)
+            name = "Material gốc" if stock_build else "của dự án"
+            print_speed(name, result, archive_sizes[stock_build])
+            print(f"  {'':28} (dựng trang {seconds:.1f} s)")
+        print_ratio(archive_sizes)
+        browser.close()
 
 
 if __name__ == "__main__":

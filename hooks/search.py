@@ -13,13 +13,17 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from scripts.search.index import SearchSetupError, dump_index, prepare_index, use_worker
+from scripts.search.index import SearchSetupError, dump_index, prepare_index, separate_cells, use_worker
 
 _pages: dict[str, dict] = {}
 
 
 def on_pre_build(config) -> None:
     _pages.clear()
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    return separate_cells(html)
 
 
 def on_page_context(context, page, config, nav):

@@ -19,10 +19,15 @@ from scripts.vietnamese import (
     other_tone_placement,
     parse_vn_number,
     roman_to_int,
+    search_keys,
     sentence_case,
     slugify,
     words,
 )
+from tests.support import REPO
+
+# every distinct word of a real bulletin
+SAMPLE_WORDS = sorted(set(words((REPO / "data" / "sources" / "bulletin-2023-10.md").read_text(encoding="utf-8"))))
 
 BODY = [
     "Tiếp tục thực hiện Kết luận số 21-KL/TW của Ban Chấp hành Trung ương khoá XIII.",
@@ -187,3 +192,32 @@ def test_other_tone_placement(text, other):
 @given(st.text(alphabet="hoaáàuyýỳeéđ ", max_size=20))
 def test_other_tone_placement_keeps_the_folded_text(text):
     assert fold(other_tone_placement(text)) == fold(text)
+
+
+@pytest.mark.parametrize(
+    ("word", "keys"),
+    [
+        ("Đảng", ("dang", "đang3")),
+        ("đang", ("dang", "đang")),
+        ("dạng", ("dang", "dang5")),
+        ("hoá", ("hoa", "hoa1")),
+        ("hóa", ("hoa", "hoa1")),
+        ("uỷ", ("uy", "uy3")),
+        ("ủy", ("uy", "uy3")),
+        ("người", ("nguoi", "ngươi2")),
+        ("Ứng", ("ung", "ưng1")),
+        ("QĐ", ("qd", "qđ")),
+        ("2024", ("2024", "2024")),
+        ("nghi\u0323", ("nghi", "nghi5")),  # decomposed input
+    ],
+)
+def test_search_keys(word: str, keys: tuple[str, str]):
+    assert search_keys(word) == keys
+
+
+@given(st.sampled_from(SAMPLE_WORDS))
+def test_search_keys_ignore_tone_placement_and_unicode_form(word: str):
+    keys = search_keys(word)
+    assert search_keys(other_tone_placement(word)) == keys
+    assert search_keys(unicodedata.normalize("NFD", word)) == keys
+    assert keys[0] == fold(word)

@@ -15,9 +15,12 @@ from html.parser import HTMLParser
 from scripts.vietnamese import nfc
 
 WORKER = "assets/javascripts/tim-kiem/worker.js"
+# bulletin articles are what readers come for: among equally good matches they go before reports and tasks
+ARTICLE_BOOST = 1.5
 # the theme's own worker, as its config names it: "…assets/javascripts/workers/search.<hash>.min.js"
 _THEME_WORKER = re.compile(r'"search":\s*"([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
 _CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+_CELL_END = re.compile(r"</t[dh]>")
 _BLOCK_TAGS = {
     "address", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "h1", "h2", "h3", "h4",
     "h5", "h6", "hr", "li", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
@@ -54,20 +57,29 @@ def plain_text(html: str) -> str:
     return " ".join(nfc("".join(parser.parts)).split())
 
 
+def separate_cells(html: str) -> str:
+    """`html` with a space closing each table cell: the theme's indexer joins cell texts without one
+    ('Mã' + 'Nội dung' → 'MãNội dung'), which would make words no reader types. Invisible on the page."""
+    return _CELL_END.sub(r" \g<0>", html)
+
+
 def prepare_index(index: dict, pages: dict[str, dict]) -> dict:
-    """The theme's index with plain texts, plus `author` and `tags` on the doc of each page in `pages`.
+    """The theme's index with plain texts, plus `author` and `tags` on the doc of each page in `pages`,
+    and a `boost` on every doc of a bulletin article.
 
     `pages` maps a page's URL (as in `location`, e.g. 'ban-tin/2023/10/1-1-…/') to its front matter.
     """
     docs = []
     for doc in index["docs"]:
         prepared = {"location": doc["location"], "title": plain_text(doc["title"]), "text": plain_text(doc["text"])}
-        meta = pages.get(doc["location"])
-        if meta is not None:
-            if meta.get("author"):
-                prepared["author"] = nfc(str(meta["author"]))
-            if meta.get("issue_label"):
-                prepared["tags"] = [nfc(str(meta["issue_label"]))]
+        page = pages.get(doc["location"].split("#")[0], {})
+        if doc["location"] in pages:  # the page itself, not one of its sections
+            if page.get("author"):
+                prepared["author"] = nfc(str(page["author"]))
+            if page.get("issue_label"):
+                prepared["tags"] = [nfc(str(page["issue_label"]))]
+        if page.get("article"):
+            prepared["boost"] = ARTICLE_BOOST
         docs.append(prepared)
     return {"config": index["config"], "docs": docs}
 

@@ -26,7 +26,7 @@
   var TONES = { "\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5" };
   var MARKS = /\p{M}/gu;
   var WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
-  var JOINER = /^[\s\-]*$/; // what may stand between two syllables of one word pair
+  var JOINER = /^[^.!?;:]*$/; // two syllables form a pair unless a sentence or clause ends between them
   var FIELDS = ["title", "author", "text"];
   var BOOST = { title: 4, author: 4, text: 1 };
   var PAIR_WEIGHT = 1.5;
@@ -53,7 +53,9 @@
         base += ch;
       }
     }
-    found = { folded: base.replace(MARKS, "").replace(/đ/g, "d"), exact: base.normalize("NFC") + tone };
+    var folded = base.replace(MARKS, "").replace(/đ/g, "d"); // base is still decomposed: marks are apart
+    base = base.normalize("NFC");
+    found = { folded: folded, exact: base + tone, base: base, tone: tone };
     if (cache.size < 200000) {
       cache.set(word, found);
     }
@@ -141,7 +143,8 @@
     }).toLowerCase();
   }
 
-  /* A function finding, in an NFC text, the words that match the query: [{start, end, index, exact}]. */
+  /* A function finding, in an NFC text, the words that match the query: [{start, end, index, exact}].
+     `exactIn` names the query words the page holds exactly as typed: their look-alikes are not found. */
   function finder(query) {
     var n = query.words.length;
     var alternatives = query.words.map(function (word, i) {
@@ -149,7 +152,7 @@
       return query.prefix && i === n - 1 ? key + "[\\p{L}\\p{N}]*" : key;
     });
     var pattern = new RegExp("(?<![\\p{L}\\p{N}])(?:" + alternatives.join("|") + ")(?![\\p{L}\\p{M}\\p{N}])", "gu");
-    return function (text, folded) {
+    return function (text, folded, exactIn) {
       folded = folded || foldOffsets(text);
       var found = [];
       var match;
@@ -161,19 +164,16 @@
           var q = query.words[i].keys;
           var last = query.prefix && i === n - 1;
           if (word === q.folded || (last && word.startsWith(q.folded))) {
-            var exact = !query.marked || k.exact === q.exact || (last && k.exact.startsWith(q.exact));
+            // a word being typed is exact when its letters begin the word's and its tone is the word's
+            var exact = !query.marked || k.exact === q.exact || (last && k.base.startsWith(q.base) && k.tone === q.tone);
             found.push({ start: match.index, end: match.index + word.length, index: i, exact: exact });
             break;
           }
         }
       }
-      // where the query has diacritics, a word found exactly somewhere hides its folded-only look-alikes
-      var exactFor = {};
-      found.forEach(function (hit) {
-        exactFor[hit.index] = exactFor[hit.index] || hit.exact;
-      });
+      // where the query has diacritics and the page has a word exactly as typed, only that form counts
       return found.filter(function (hit) {
-        return hit.exact || !exactFor[hit.index];
+        return hit.exact || !(exactIn && exactIn[hit.index]);
       });
     };
   }
@@ -276,7 +276,14 @@
       extractField: function (doc, field) {
         return field === "id" ? doc.id : docs[doc.id][field] || "";
       },
-      searchOptions: { tokenize: split, processTerm: identity, boost: BOOST },
+      searchOptions: {
+        tokenize: split,
+        processTerm: identity,
+        boost: BOOST,
+        boostDocument: function (id) {
+          return docs[id].boost || 1;
+        },
+      },
     });
     this.index.addAll(
       docs.map(function (_, id) {
@@ -351,8 +358,9 @@
       return query.prefix && i === terms.length - 1;
     };
     var parts = [{ queries: [folded.join(" ")], prefix: lastPrefix }];
+    var pairs = null;
     if (typed.length > 1) {
-      var pairs = typed.slice(1).map(function (word, i) {
+      pairs = typed.slice(1).map(function (word, i) {
         return typed[i] + "_" + word;
       });
       parts.push({ queries: [pairs.join(" ")], prefix: lastPrefix, boostTerm: constant(PAIR_WEIGHT) });
@@ -373,7 +381,7 @@
         var path = doc.location.split("#")[0];
         var group = groups.get(path);
         if (!group) {
-          group = { results: [], covered: {}, exact: {}, best: 0, rest: 0 };
+          group = { results: [], covered: {}, exact: {}, pairs: {}, best: 0, rest: 0 };
           groups.set(path, group);
         }
         group.results.push(result);
@@ -388,6 +396,11 @@
             group.exact[i] = true;
           }
         });
+        (pairs || []).forEach(function (pair, i) {
+          if (terms.has(pair)) {
+            group.pairs[i] = true;
+          }
+        });
         group.rest += Math.min(group.best, result.score);
         group.best = Math.max(group.best, result.score);
       }.bind(this),
@@ -399,13 +412,17 @@
         return sum + value;
       }, 0);
       group.exactness = Object.keys(group.exact).length;
+      group.together = Object.keys(group.pairs).length;
       group.score = group.best + 0.25 * group.rest;
       return group;
     });
     ranked.sort(function (a, b) {
-      return b.coverage - a.coverage || b.exactness - a.exactness || b.score - a.score;
+      return (
+        b.coverage - a.coverage || b.together - a.together || b.exactness - a.exactness || b.score - a.score
+      );
     });
 
+    this.lastRanked = ranked; // for diagnosis in a console or a test
     var find = finder(query);
     var self = this;
     var items = ranked.map(function (group, rank) {
@@ -421,11 +438,11 @@
       }
       return results.map(function (result) {
         var doc = self.docs[result.id];
-        var title = { text: doc.title || "", found: find(doc.title || "", self.folded(result.id, "title")) };
+        var title = { text: doc.title || "", found: find(doc.title || "", self.folded(result.id, "title"), group.exact) };
         var item = { location: doc.location, title: highlight(title.text, title.found, 0, title.text.length) };
         if (full) {
-          var text = { text: doc.text || "", found: find(doc.text || "", self.folded(result.id, "text")) };
-          var author = { text: doc.author || "", found: doc.author ? find(doc.author) : [] };
+          var text = { text: doc.text || "", found: find(doc.text || "", self.folded(result.id, "text"), group.exact) };
+          var author = { text: doc.author || "", found: doc.author ? find(doc.author, null, group.exact) : [] };
           item.text = snippet(text.text, text.found);
           item.terms = termsOf(query, [title, author, text]);
         } else {
