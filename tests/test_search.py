@@ -20,8 +20,9 @@ from playwright.sync_api import Page
 
 from benchmarks.search import WAYS, queries
 from scripts.search.index import WORKER
-from scripts.vietnamese import fold, search_keys
+from scripts.vietnamese import fold, other_tone_placement, search_keys, words
 from tests.search_box import SearchBox
+from tests.support import REPO
 
 
 @pytest.fixture
@@ -164,3 +165,25 @@ def test_the_box_suggests_the_word_being_typed(box: SearchBox, page: Page):
     box.search("phong cha")
     suggestion = page.inner_text(".md-search__suggest").replace("\xa0", " ")
     assert suggestion.startswith("phong cha") and len(suggestion) > len("phong cha"), suggestion
+
+
+def test_the_engine_keys_words_as_the_python_rule_does(page: Page):
+    sample = (REPO / "data" / "sources" / "bulletin-2024-02.txt").read_text(encoding="utf-8")
+    vocabulary = sorted(set(words(sample)))
+    typed = (
+        vocabulary
+        + [unicodedata.normalize("NFD", w) for w in vocabulary]
+        + [other_tone_placement(w) for w in vocabulary]
+    )
+    page.goto("./")
+    page.add_script_tag(url="assets/javascripts/vendor/minisearch.js")
+    page.add_script_tag(url="assets/javascripts/tim-kiem/engine.js")
+    keys = page.evaluate(
+        """words => words.map(w => {
+            const k = BanTinSearch.keys(w.normalize("NFC").toLowerCase());
+            return [k.folded, k.exact];
+        })""",
+        typed,
+    )
+    assert len(vocabulary) > 1000
+    assert [tuple(k) for k in keys] == [search_keys(w) for w in typed]
