@@ -2,7 +2,8 @@
 
 Two documented extension points, nothing of the theme's bundle changed: each built page's config names
 our worker (docs/assets/javascripts/tim-kiem/worker.js) instead of the theme's, and after the build the
-search index gets plain texts, authors and issues (scripts.search.index). The work is in scripts.search.
+search documents, with plain texts, authors and issues, move to search/tim-kiem.json, which the worker
+fetches on a reader's first query (scripts.search.index). The work is in scripts.search.
 """
 
 from __future__ import annotations
@@ -13,7 +14,15 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from scripts.search.index import SearchSetupError, dump_index, prepare_index, separate_cells, use_worker
+from scripts.search.index import (
+    DOCUMENTS,
+    SearchSetupError,
+    dump_index,
+    prepare_index,
+    separate_cells,
+    theme_index,
+    use_worker,
+)
 
 _pages: dict[str, dict] = {}
 
@@ -53,4 +62,5 @@ def on_post_build(config) -> None:
     if not path.exists():
         raise PluginError(f"Lỗi: không thấy chỉ mục tìm kiếm '{path}'; plugin 'search' của giao diện có còn bật không?")
     index = json.loads(path.read_text(encoding="utf-8"))
-    path.write_text(dump_index(prepare_index(index, _pages)), encoding="utf-8")
+    (path.parent.parent / DOCUMENTS).write_text(dump_index(prepare_index(index, _pages)), encoding="utf-8")
+    path.write_text(dump_index(theme_index(index)), encoding="utf-8")

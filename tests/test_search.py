@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import Page
 
 from benchmarks.search import WAYS, queries
-from scripts.search.index import WORKER
+from scripts.search.index import DOCUMENTS, WORKER
 from scripts.vietnamese import fold, other_tone_placement, search_keys, words
 from tests.search_box import SearchBox
 from tests.support import REPO
@@ -73,8 +73,8 @@ def test_every_page_hands_the_search_box_to_our_worker(built_site: Path):
     assert (built_site / "assets/javascripts/vendor/minisearch.js").is_file()
 
 
-def test_search_index_is_plain_text_with_authors_and_issues(built_site: Path):
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def test_search_documents_are_plain_text_with_authors_and_issues(built_site: Path):
+    index = json.loads((built_site / DOCUMENTS).read_text(encoding="utf-8"))
     docs = {doc["location"]: doc for doc in index["docs"]}
     assert not any("<p>" in doc["text"] or "<li>" in doc["text"] for doc in docs.values())
     article = docs["ban-tin/2024/02/2-3-quyet-tam-thuc-hien-thang-loi-ke-hoach-phat-trien-kinh-te-xa/"]
@@ -84,11 +84,20 @@ def test_search_index_is_plain_text_with_authors_and_issues(built_site: Path):
         assert kind in docs, f"{kind} is not searchable"
 
 
-def test_the_worker_answering_is_ours(page: Page, site_server: str):
+def test_the_worker_answering_is_ours_and_loads_the_documents_on_the_first_query(page: Page, site_server: str):
     workers: list[str] = []
+    requests: list[str] = []
     page.on("worker", lambda worker: workers.append(worker.url))
-    SearchBox(page, site_server).open()
+    page.context.on("request", lambda request: requests.append(urlsplit(request.url).path))
+    box = SearchBox(page, site_server)
+    box.open()
     assert [urlsplit(url).path for url in workers] == [f"/{WORKER}"]
+    assert "/search/search_index.json" in requests
+    assert f"/{DOCUMENTS}" not in requests  # a reader who does not search does not download them
+    assert box.search("dang vien").pages
+    assert requests.count(f"/{DOCUMENTS}") == 1
+    box.search("tinh uy")
+    assert requests.count(f"/{DOCUMENTS}") == 1
 
 
 def test_every_query_finds_its_page_typed_four_ways(box: SearchBox):

@@ -14,6 +14,7 @@ from scripts.search.index import (
     plain_text,
     prepare_index,
     separate_cells,
+    theme_index,
     use_worker,
 )
 
@@ -66,6 +67,13 @@ def test_prepare_index_adds_author_issue_and_article_boost():
     }
     assert docs[1] == {"location": "ban-tin/2023/10/a/#muc", "title": "Mục", "text": "Thân", "boost": 1.5}
     assert docs[2] == {"location": "tien-do/2023/x/", "title": "X", "text": "Nhiệm vụ"}
+
+
+def test_the_theme_index_keeps_only_its_config():
+    assert theme_index({"config": {"lang": ["vi"]}, "docs": [{"location": ""}]}) == {
+        "config": {"lang": ["vi"]},
+        "docs": [],
+    }
 
 
 def test_dumped_index_keeps_vietnamese_letters_as_utf8():

@@ -96,8 +96,8 @@ def test_every_page_is_in_vietnamese(built_site: Path):
         assert parse(path).lang == "vi", path.relative_to(built_site).as_posix()
 
 
-def test_search_index_uses_the_vietnamese_pipeline(built_site: Path):
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def test_search_documents_hold_every_issue_and_article(built_site: Path):
+    index = json.loads((built_site / "search" / "tim-kiem.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["vi"]
     titles = {doc["location"]: doc["title"] for doc in index["docs"]}
     for issue in SAMPLE_ISSUES:

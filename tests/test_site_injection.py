@@ -30,6 +30,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(REPO / "docs" / "assets", root / "docs" / "assets")
     (root / "docs" / ".nav.yml").write_text("nav:\n  - index.md\n  - ban-tin\n", encoding="utf-8")
     shutil.copytree(REPO / "macros", root / "macros")  # the real template engine, which must leave them alone
+    shutil.copytree(REPO / "hooks", root / "hooks")
     body = "\n\n".join(HOSTILE)
     source = root / "bulletin-2024-05.md"
     source.write_text(

@@ -4,6 +4,8 @@ The theme (Material for MkDocs) writes `search/search_index.json`: `{"config": �
 title, text}, …]}`, one doc per page and per section, texts as HTML. `prepare_index` turns titles and
 texts into plain NFC text (smaller, and the engine highlights words without breaking markup) and adds to
 each page's doc what a reader searches by but the theme leaves out: the author, and the issue as a tag.
+The result goes to `DOCUMENTS`, fetched by our worker on a reader's first query; the theme's file keeps
+only its config (`theme_index`), since every page of the theme loads it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from html.parser import HTMLParser
 from scripts.vietnamese import nfc
 
 WORKER = "assets/javascripts/tim-kiem/worker.js"
+# the documents our worker fetches when a reader first searches; the theme's file keeps only its config
+DOCUMENTS = "search/tim-kiem.json"
 # bulletin articles are what readers come for: among equally good matches they go before reports and tasks
 ARTICLE_BOOST = 1.5
 # the theme's own worker, as its config names it: "…assets/javascripts/workers/search.<hash>.min.js"
@@ -82,6 +86,11 @@ def prepare_index(index: dict, pages: dict[str, dict]) -> dict:
             prepared["boost"] = ARTICLE_BOOST
         docs.append(prepared)
     return {"config": index["config"], "docs": docs}
+
+
+def theme_index(index: dict) -> dict:
+    """What stays in the theme's `search_index.json`, which every page loads: the config, no documents."""
+    return {"config": index["config"], "docs": []}
 
 
 def dump_index(index: dict) -> str:
