@@ -21,7 +21,7 @@ help:
 	@echo "make serve   dựng và xem trang tại http://127.0.0.1:8000"
 	@echo "make build   dựng trang vào site/ (mkdocs build --strict)"
 	@echo "make test    kiểm tra mã (ruff) và chạy toàn bộ bài kiểm thử (pytest, có Chromium)"
-	@echo "make bench   đo thời gian nhập bản tin, dựng trang và chất lượng tìm kiếm"
+	@echo "make bench   đo thời gian nhập, dựng trang, tìm kiếm và quy mô 10 năm"
 	@echo "make .venv   chỉ cài môi trường Python (.venv)"
 
 .venv: $(STAMP)
@@ -65,6 +65,7 @@ test: $(STAMP) system-deps
 bench: $(STAMP) system-deps
 	$(BIN)/python -m benchmarks.run
 	$(BIN)/python -m benchmarks.search
+	$(BIN)/python -m benchmarks.scale
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache

@@ -1,0 +1,167 @@
+"""Scale benchmark: the site with ten years of issues (benchmarks/archive.py, 120 issues, ~1,000 articles).
+
+`python -m benchmarks.scale` prints:
+- build time of the project's site (`mkdocs build`), of a stock Material build of the same Markdown with the
+  same theme features but without the project's plugins, hooks and Markdown extensions, and their ratio;
+- size of the built site and its number of pages;
+- the heaviest article page all-in: its HTML with the CSS and JavaScript it loads, bytes and gzip (the
+  search documents come only when a reader searches, and are counted apart);
+- the search index in bytes and gzip: the theme's file every page loads, and the documents our worker
+  fetches on the first query;
+- under `mkdocs serve`, the seconds from saving a changed article to the server giving the new page.
+Prints figures only.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+from benchmarks.archive import make_archive
+from scripts.search.index import DOCUMENTS
+
+REPO = Path(__file__).resolve().parents[1]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
+ASSET = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')
+
+
+def stock_config(config: Path) -> Path:
+    """A config of the same site for stock Material: same theme and features, only the search plugin."""
+    text = re.sub(r"!!python/\S+", "null", config.read_text(encoding="utf-8"))  # no code is needed to read it
+    mine = yaml.safe_load(text)
+    stock = {
+        "site_name": mine["site_name"],
+        "docs_dir": mine["docs_dir"],
+        "theme": mine["theme"],
+        "plugins": [{"search": {"lang": "vi"}}],
+    }
+    target = config.with_name("mkdocs-stock.yml")
+    target.write_text(yaml.safe_dump(stock, allow_unicode=True), encoding="utf-8")
+    return target
+
+
+def build(config: Path, out: Path, runs: int = 3) -> float:
+    """The best of `runs` builds, in seconds (the machine's noise is a second or more)."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(out)],
+            cwd=config.parent,
+            check=True,
+            capture_output=True,
+            env=ENV,
+        )
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, 6))
+
+
+def megabytes(data: bytes) -> str:
+    return f"{len(data) / 1e6:.3f} MB ({gz(data) / 1e6:.3f} MB gzip)"
+
+
+def page_weight(site: Path, page: Path) -> tuple[int, int]:
+    """Bytes and gzip bytes of a page with the stylesheets and scripts it loads."""
+    html = page.read_bytes()
+    files = [html]
+    for ref in ASSET.findall(html.decode("utf-8")):
+        target = (page.parent / ref.split("?")[0]).resolve()
+        if target.is_file() and site.resolve() in target.parents:
+            files.append(target.read_bytes())
+    return sum(map(len, files)), sum(map(gz, files))
+
+
+def heaviest_article(site: Path) -> tuple[str, int, int]:
+    pages = [p for p in site.glob("ban-tin/*/*/*/index.html")]
+    weights = [(p.relative_to(site).as_posix(), *page_weight(site, p)) for p in pages]
+    return max(weights, key=lambda w: w[2])
+
+
+def size_of(site: Path) -> tuple[int, int]:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files), sum(1 for p in files if p.suffix == ".html")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve_rebuild_seconds(config: Path) -> float:
+    """Start `mkdocs serve`, change one article, return the seconds until the server gives the new text."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        cwd=config.parent,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=ENV,
+    )
+    try:
+        article = sorted(config.parent.glob("docs/ban-tin/2024/12/*-*.md"))[0]
+        url = f"http://127.0.0.1:{port}/{article.relative_to(config.parent / 'docs').with_suffix('').as_posix()}/"
+        fetch = lambda: urllib.request.urlopen(url, timeout=60).read().decode("utf-8")  # noqa: E731
+        deadline = time.time() + 600
+        while True:
+            try:
+                fetch()
+                break
+            except OSError:
+                if time.time() > deadline:
+                    raise
+                time.sleep(0.5)
+        mark = f"Đoạn sửa thử {time.time():.0f}"
+        article.write_text(article.read_text(encoding="utf-8") + f"\n\n{mark}\n", encoding="utf-8")
+        start = time.perf_counter()
+        while mark not in fetch():
+            if time.perf_counter() - start > 600:
+                raise TimeoutError("mkdocs serve did not rebuild within 600 s")
+            time.sleep(0.2)
+        return time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        config = make_archive(tmp / "archive")
+        articles = len([p for p in config.parent.glob("docs/ban-tin/*/*/*.md") if p.name != "index.md"])
+        ours, stock = tmp / "site", tmp / "site-stock"
+        ours_seconds = build(config, ours)
+        stock_seconds = build(stock_config(config), stock)
+        print(f"Lưu trữ 10 năm (tạo tạm): 120 số, {articles} bài")
+        print(f"  dựng trang của dự án        {ours_seconds:6.1f} s")
+        print(f"  dựng Material gốc cùng nội dung {stock_seconds:6.1f} s  → tỷ lệ {ours_seconds / stock_seconds:.2f}")
+        for name, site in (("của dự án", ours), ("Material gốc", stock)):
+            total, pages = size_of(site)
+            path, plain, packed = heaviest_article(site)
+            print(f"  trang {name}: {total / 1e6:.0f} MB, {pages} trang HTML")
+            print(f"    bài nặng nhất (HTML + CSS + JS): {plain / 1e3:.0f} KB, {packed / 1e3:.0f} KB gzip — {path}")
+        theme = (ours / "search" / "search_index.json").read_bytes()
+        documents = (ours / DOCUMENTS).read_bytes()
+        stock_index = (stock / "search" / "search_index.json").read_bytes()
+        print(f"  chỉ mục mỗi trang tải (search_index.json): {megabytes(theme)}")
+        print(f"  tài liệu tìm kiếm, tải khi tìm lần đầu: {megabytes(documents)}")
+        print(f"  chỉ mục Material gốc (mỗi trang tải): {megabytes(stock_index)}")
+        print(f"  mkdocs serve: sửa một bài → trang mới sau {serve_rebuild_seconds(config):.1f} s")
+
+
+if __name__ == "__main__":
+    main()
