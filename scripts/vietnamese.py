@@ -6,6 +6,7 @@ on what "the same word" is.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -52,6 +53,7 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(nfc(text).casefold())
 
 
+@functools.lru_cache(maxsize=8192)  # the same headings recur in every issue: a site build asks again and again
 def slugify(value: str, separator: str = "-", max_length: int = 0) -> str:
     """ASCII slug of `value` ('Đổi mới công tác' → 'doi-moi-cong-tac').
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
+from html import unescape
 
 from scripts.vietnamese import nfc
 
@@ -25,6 +25,7 @@ ARTICLE_BOOST = 1.5
 _THEME_WORKER = re.compile(r'"search":\s*"([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
 _CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 _CELL_END = re.compile(r"</t[dh]>")
+_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
 _BLOCK_TAGS = {
     "address", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "h1", "h2", "h3", "h4",
     "h5", "h6", "hr", "li", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
@@ -36,29 +37,18 @@ class SearchSetupError(Exception):
     """The theme no longer looks the way our search relies on: the build must stop, not lose search."""
 
 
-class _TextOnly(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in _BLOCK_TAGS:
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _BLOCK_TAGS:
-            self.parts.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
+def _tag_gap(match: re.Match[str]) -> str:
+    return " " if match.group(1).lower() in _BLOCK_TAGS else ""
 
 
 def plain_text(html: str) -> str:
-    """The text of an HTML fragment, NFC, whitespace collapsed: '<p>A &amp; <em>B</em></p>' → 'A & B'."""
-    parser = _TextOnly()
-    parser.feed(html)
-    parser.close()
-    return " ".join(nfc("".join(parser.parts)).split())
+    """The text of an HTML fragment, NFC, whitespace collapsed: '<p>A &amp; <em>B</em></p>' → 'A & B'.
+
+    The fragments are the theme's index texts, already reduced to a few plain tags without attributes
+    that hold '>'; a block tag parts words, an inline one does not.
+    """
+    text = _TAG.sub(_tag_gap, html)
+    return " ".join(nfc(unescape(text)).split())
 
 
 def separate_cells(html: str) -> str:
