@@ -11,11 +11,13 @@ STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 CHROMIUM := /usr/bin/chromium
+NGINX := /usr/sbin/nginx
+WRK := /usr/bin/wrk
 
 # The theme prints a long notice about MkDocs 2 on every build; it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help .venv serve build test lint format bench system-deps clean
+.PHONY: help .venv serve build test lint format bench system-deps bench-deps clean
 
 help:
 	@echo "make serve   dựng và xem trang tại http://127.0.0.1:8000"
@@ -44,12 +46,24 @@ serve: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/python -m mkdocs build --strict
+	$(BIN)/python -m scripts.hosting.precompress site
 
 # Headless Chromium for the end-to-end tests comes from Debian, not from a Playwright download.
 system-deps:
 	@if [ ! -x $(CHROMIUM) ]; then \
 	  echo "Cài chromium (Debian) cho các bài kiểm thử trên trình duyệt…"; \
 	  $(APT_GET) update && $(APT_GET) install -y --no-install-recommends chromium; \
+	fi
+	@if [ ! -x $(NGINX) ]; then \
+	  echo "Cài nginx (Debian) cho các bài kiểm thử cấu hình máy chủ…"; \
+	  $(APT_GET) update && $(APT_GET) install -y --no-install-recommends nginx; \
+	fi
+
+# wrk for the load test of `make bench`
+bench-deps:
+	@if [ ! -x $(WRK) ]; then \
+	  echo "Cài wrk (Debian) để đo tải máy chủ…"; \
+	  $(APT_GET) update && $(APT_GET) install -y --no-install-recommends wrk; \
 	fi
 
 lint: $(STAMP)
@@ -62,10 +76,11 @@ test: $(STAMP) system-deps
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
-bench: $(STAMP) system-deps
+bench: $(STAMP) system-deps bench-deps
 	$(BIN)/python -m benchmarks.run
 	$(BIN)/python -m benchmarks.search
 	$(BIN)/python -m benchmarks.scale
+	$(BIN)/python -m benchmarks.load
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache

@@ -1,0 +1,198 @@
+"""The repository's nginx configuration (deploy/nginx/), run for real on 127.0.0.1 against a fresh build.
+
+`make test` installs Debian's nginx where it is missing. The site is precompressed as `make build` does.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import shutil
+import urllib.error
+import urllib.request
+from base64 import b64encode
+from pathlib import Path
+
+import pytest
+
+from scripts.hosting.csp import CONF, allowed_hashes, inline_script_hashes
+from scripts.hosting.precompress import precompress
+from scripts.search.index import DOCUMENTS
+from tests.conftest import CHROMIUM_ARGS  # noqa: F401 (the browser fixture launches with them)
+from tests.nginx_server import running_nginx
+from tests.search_box import SearchBox
+
+ARTICLE = "ban-tin/2024/02/2-3-quyet-tam-thuc-hien-thang-loi-ke-hoach-phat-trien-kinh-te-xa/"
+READER = {"chibo": "mật-khẩu-đọc-bản-tin"}
+
+
+@pytest.fixture(scope="module")
+def hosted_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("hosted") / "site"
+    shutil.copytree(built_site, site)
+    assert precompress(site) > 100
+    return site
+
+
+@pytest.fixture(scope="module")
+def nginx(hosted_site: Path, tmp_path_factory: pytest.TempPathFactory):
+    with running_nginx(hosted_site, tmp_path_factory.mktemp("nginx")) as base:
+        yield base
+
+
+def fetch(url: str, headers: dict[str, str] | None = None):
+    """(status, headers, body) of a GET, errors included; the body is not decompressed."""
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def assert_security_headers(headers) -> None:
+    policy = headers["Content-Security-Policy"]
+    assert policy and "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert "unsafe-eval" not in policy and "script-src 'self' 'sha256-" in policy
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Referrer-Policy"] == "same-origin"
+    assert "nginx/" not in (headers["Server"] or "")
+
+
+@pytest.mark.parametrize("path", ["", "ban-tin/", "ban-tin/2023/10/", ARTICLE, "chi-tieu/2023/", "tien-do/2023/"])
+def test_pages_are_served_with_security_headers_and_revalidated(nginx: str, path: str):
+    status, headers, body = fetch(nginx + path)
+    assert status == 200
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+    assert b'<html lang="vi"' in body
+    assert_security_headers(headers)
+    assert headers["Cache-Control"] == "no-cache"
+    assert headers["ETag"] and headers["Last-Modified"]
+
+
+def test_an_unchanged_page_costs_a_304(nginx: str):
+    _, headers, _ = fetch(nginx + ARTICLE)
+    status, _, body = fetch(nginx + ARTICLE, {"If-None-Match": headers["ETag"]})
+    assert (status, body) == (304, b"")
+
+
+def test_a_folder_without_its_slash_is_redirected_relatively(nginx: str):
+    status, headers, _ = fetch(nginx + ARTICLE.rstrip("/"), {})
+    assert status == 200  # urllib followed the redirect
+    request = urllib.request.Request(nginx + "ban-tin")
+    opener = urllib.request.build_opener(_NoRedirect)
+    try:
+        opener.open(request, timeout=10)
+        raise AssertionError("no redirect")
+    except urllib.error.HTTPError as error:
+        assert error.code == 301 and error.headers["Location"] == "/ban-tin/"
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def test_fingerprinted_theme_assets_are_kept_a_year(nginx: str, hosted_site: Path):
+    bundle = next(hosted_site.glob("assets/javascripts/bundle.*.min.js")).relative_to(hosted_site).as_posix()
+    status, headers, _ = fetch(nginx + bundle)
+    assert status == 200
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert headers["Content-Type"].startswith("application/javascript")
+    assert_security_headers(headers)
+    # our own files have no hash in their names: revalidated
+    assert fetch(nginx + "assets/javascripts/tim-kiem/engine.js")[1]["Cache-Control"] == "no-cache"
+
+
+@pytest.mark.parametrize("path", [ARTICLE, DOCUMENTS, "assets/javascripts/plotly.min.js"])
+def test_text_is_sent_gzipped_from_the_precompressed_files(nginx: str, hosted_site: Path, path: str):
+    status, headers, body = fetch(nginx + path, {"Accept-Encoding": "gzip"})
+    assert status == 200 and headers["Content-Encoding"] == "gzip"
+    on_disk = hosted_site / (path + "index.html" if path.endswith("/") else path)
+    assert gzip.decompress(body) == on_disk.read_bytes()
+    assert body == on_disk.with_name(on_disk.name + ".gz").read_bytes()  # sent as made, not compressed again
+    status, headers, plain = fetch(nginx + path)
+    assert headers["Content-Encoding"] is None and plain == on_disk.read_bytes()
+
+
+def test_search_files_are_served_as_json(nginx: str):
+    for path in ("search/search_index.json", DOCUMENTS):
+        status, headers, _ = fetch(nginx + path)
+        assert status == 200 and headers["Content-Type"] == "application/json"
+
+
+def test_a_missing_page_gets_the_site_404_page(nginx: str):
+    status, headers, body = fetch(nginx + "khong-co-trang-nay/")
+    assert status == 404
+    assert "Thông tin sinh hoạt nội bộ".encode() in body and b"404" in body
+    assert_security_headers(headers)
+    assert fetch(nginx + "404.html")[0] == 404  # the page itself is only an answer, not an address
+
+
+def test_source_maps_are_not_served(nginx: str, hosted_site: Path):
+    source_map = next(hosted_site.glob("assets/javascripts/bundle.*.min.js.map")).relative_to(hosted_site)
+    assert fetch(nginx + source_map.as_posix())[0] == 404
+
+
+def test_the_committed_policy_allows_the_inline_scripts_of_this_build(built_site: Path):
+    missing = inline_script_hashes(built_site) - allowed_hashes(CONF.read_text(encoding="utf-8"))
+    assert not missing, "run `python -m scripts.hosting.csp site/` after `make build` and commit deploy/nginx/csp.conf"
+
+
+def test_basic_authentication_refuses_readers_without_the_password(hosted_site: Path, tmp_path: Path):
+    with running_nginx(hosted_site, tmp_path, basic_auth=READER) as base:
+        status, headers, _ = fetch(base + ARTICLE)
+        assert status == 401 and headers["WWW-Authenticate"].startswith("Basic")
+        wrong = b64encode(b"chibo:sai").decode()
+        assert fetch(base + ARTICLE, {"Authorization": f"Basic {wrong}"})[0] == 401
+        ((user, password),) = READER.items()
+        right = b64encode(f"{user}:{password}".encode()).decode()
+        status, headers, _ = fetch(base + ARTICLE, {"Authorization": f"Basic {right}"})
+        assert status == 200
+        assert_security_headers(headers)
+        assert fetch(base + DOCUMENTS, {"Authorization": f"Basic {right}"})[0] == 200
+
+
+def test_the_allowlist_refuses_addresses_outside_it(hosted_site: Path, tmp_path: Path):
+    with running_nginx(hosted_site, tmp_path / "in", allowlist=True) as base:
+        assert fetch(base + ARTICLE)[0] == 200  # 127.0.0.1 is in the shipped list
+    conf = tmp_path / "out"
+    with running_nginx(hosted_site, conf, allowlist=True, allow_loopback=False) as base:
+        assert fetch(base + ARTICLE)[0] == 403
+
+
+def test_search_and_charts_work_under_the_policy(browser, nginx: str):
+    context = browser.new_context(base_url=nginx, locale="vi-VN")
+    page = context.new_page()
+    page.add_init_script(
+        """window.__violations = [];
+        document.addEventListener("securitypolicyviolation",
+            e => window.__violations.push(e.violatedDirective + " " + e.blockedURI));"""
+    )
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    try:
+        page.goto("chi-tieu/2023/")
+        page.wait_for_function("document.querySelectorAll('figure.bt-chart svg.main-svg').length >= 2")
+        violations = page.evaluate("window.__violations")
+        box = SearchBox(page, nginx)
+        box.open()
+        answer = box.search("dang vien")
+        assert answer.pages, "no search results through nginx"
+        violations += page.evaluate("window.__violations")
+        page.goto(ARTICLE)
+        violations += page.evaluate("window.__violations")
+        assert not violations and not problems, (violations, problems)
+    finally:
+        context.close()
+
+
+def test_csp_header_is_one_line_of_known_directives():
+    policy = re.search(r'Content-Security-Policy "([^"]+)"', CONF.read_text(encoding="utf-8")).group(1)
+    names = [part.split()[0] for part in policy.split("; ")]
+    assert names == [
+        "default-src", "script-src", "style-src", "img-src", "font-src", "connect-src", "worker-src",
+        "object-src", "base-uri", "form-action", "frame-ancestors",
+    ]  # fmt: skip
