@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
+PRINT_SLUG = "ban-in"  # scripts/bulletin/writers/pages.py PRINT_FILE, as a folder
 ISSUE_DIR_RE = re.compile(r"^ban-tin/(\d{4})/(\d{2})/$")
 
 
@@ -43,9 +44,15 @@ def issues(site: Path) -> list[str]:
 
 
 def article_urls(site: Path, issue: str | None = None) -> list[str]:
-    """Article pages (one folder below an issue), all issues or one; site-relative URLs, sorted."""
+    """Article pages (one folder below an issue, but the issue's print view), all issues or one;
+    site-relative URLs, sorted."""
     pattern = f"{issue_url(issue)}*/index.html" if issue else "ban-tin/*/*/*/index.html"
-    return sorted(page_url(site, path) for path in site.glob(pattern))
+    return sorted(page_url(site, path) for path in site.glob(pattern) if path.parent.name != PRINT_SLUG)
+
+
+def print_url(issue: str) -> str:
+    """'2023-10' → 'ban-tin/2023/10/ban-in/', the issue's print view."""
+    return f"{issue_url(issue)}{PRINT_SLUG}/"
 
 
 def resolve(from_url: str, href: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.site_pages import article_urls, issue_label, issue_url, issues
+from tests.site_pages import article_urls, issue_label, issue_url, issues, print_url
 
 SAMPLE_ISSUES = ["2023-10", "2024-02"]
 CONTENT = "article.md-content__inner"
@@ -244,3 +244,35 @@ def test_search_finds_an_article_by_its_vietnamese_title(page: Page, site_server
     first = page.locator(".md-search-result__item").first
     expect(first.locator("a").first).to_have_attribute("href", re.compile(re.escape(article.url)), timeout=15_000)
     expect(first.locator("h1")).to_have_text(article.title)
+
+
+@pytest.mark.parametrize("issue", SAMPLE_ISSUES)
+def test_the_print_view_holds_the_whole_issue_in_bulletin_order(page: Page, site_server: str, issue: str):
+    articles = in_order(read_contents(page, site_server, issue))
+    page.goto(issue_url(issue))
+    page.locator("a.bt-print-link").click()
+    page.wait_for_load_state()
+    assert page.url == site_server + print_url(issue)
+    titles = page.locator(f"{CONTENT} h3.bt-print-article").evaluate_all(
+        "hs => hs.map(h => [...h.childNodes].filter(n => !(n.classList && n.classList.contains('headerlink')))"
+        ".map(n => n.textContent).join('').trim())"
+    )
+    assert titles == [a.title for a in articles]
+    # several articles' footnotes on one page: every id once, every reference lands on its note
+    ids = page.locator("[id]").evaluate_all("es => es.map(e => e.id)")
+    assert len(ids) == len(set(ids))
+    refs = page.locator("sup[id^='fnref'] a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert all(ref.startswith("#") and ref[1:] in ids for ref in refs)
+    page.emulate_media(media="print")
+    for selector in [".md-header", ".md-sidebar", ".md-footer", ".md-search", ".bt-print-link"]:
+        for element in page.locator(selector).all():
+            expect(element).to_be_hidden()
+    pdf = page.pdf(prefer_css_page_size=True)
+    boxes = [tuple(map(float, m)) for m in re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)]
+    assert len(boxes) >= len(articles)  # each article starts a new sheet
+    assert all(abs(w - 595.3) < 2 and abs(h - 841.9) < 2 for w, h in boxes)
+
+
+def test_the_print_view_is_not_searched(built_site: Path):
+    documents = (built_site / "search" / "tim-kiem.json").read_text(encoding="utf-8")
+    assert f'"{print_url(SAMPLE_ISSUES[0])}' not in documents

@@ -68,13 +68,18 @@ def inline(inlines: list[Inline], note_ids: dict[str, str] | None = None) -> str
     return escape_line_start("".join(parts).strip())
 
 
-def blocks(content: list[Block], footnotes: list[Footnote]) -> str:
-    """Markdown of an article's blocks followed by its footnote texts."""
-    note_ids = {note.label: str(number) for number, note in enumerate(footnotes, start=1)}
+def blocks(content: list[Block], footnotes: list[Footnote], *, note_prefix: str = "", heading_shift: int = 0) -> str:
+    """Markdown of an article's blocks followed by its footnote texts.
+
+    Several articles on one page (the print view of an issue) need `note_prefix`, which keeps their
+    footnote ids apart, and `heading_shift`, which puts their headings under the article titles; there
+    the footnotes go to the end of the page.
+    """
+    note_ids = {note.label: f"{note_prefix}{number}" for number, note in enumerate(footnotes, start=1)}
     out: list[str] = []
     for block in content:
         if isinstance(block, Heading):
-            out.append(f"{'#' * block.level} {inline(block.inlines, note_ids)}")
+            out.append(f"{'#' * min(6, block.level + heading_shift)} {inline(block.inlines, note_ids)}")
         elif isinstance(block, Paragraph):
             out.append(inline(block.inlines, note_ids))
         elif isinstance(block, SourceNote):
@@ -83,7 +88,7 @@ def blocks(content: list[Block], footnotes: list[Footnote]) -> str:
             out.append("\n".join(f"- {inline(item, note_ids)}" for item in block.items))
         elif isinstance(block, Table):
             out.append(table(block.rows))
-    if footnotes:
+    if footnotes and not note_prefix:
         out.append(FOOTNOTES_HERE)
     for note in footnotes:
         out.append(f"[^{note_ids[note.label]}]: {inline(note.inlines)}")

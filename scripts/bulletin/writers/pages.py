@@ -10,6 +10,8 @@ from scripts.vietnamese import int_to_roman, slugify
 BULLETIN_DIR = "docs/ban-tin"
 PUBLICATION = "Thông tin sinh hoạt nội bộ"
 SLUG_LENGTH = 60
+PRINT_FILE = "ban-in.md"
+PRINT_TITLE = "Bản in cả số"
 
 
 def issue_dir(issue_id: str) -> str:
@@ -27,7 +29,11 @@ def article_file(article: Article) -> str:
 def issue_pages(issue: Issue) -> dict[str, str]:
     """Every file of `issue`, by path relative to the project root."""
     base = issue_dir(issue.issue)
-    files = {f"{base}/index.md": _issue_page(issue), f"{base}/.nav.yml": _issue_nav(issue)}
+    files = {
+        f"{base}/index.md": _issue_page(issue),
+        f"{base}/.nav.yml": _issue_nav(issue),
+        f"{base}/{PRINT_FILE}": _print_page(issue),
+    }
     articles = issue.articles
     for position, article in enumerate(articles):
         previous = articles[position - 1] if position else None
@@ -105,7 +111,10 @@ def _issue_page(issue: Issue) -> str:
     if issue.masthead:
         parts.append(" · ".join(md.escape(line) for line in issue.masthead) + "\n{ .bt-masthead }")
     count = len(issue.articles)
-    parts.append(f"Số này có {count} bài, chia thành {len(issue.sections)} mục.")
+    parts.append(
+        f"Số này có {count} bài, chia thành {len(issue.sections)} mục. "
+        + md.link(f"{PRINT_TITLE} (in hoặc lưu PDF, khổ A4)", PRINT_FILE, "bt-print-link")
+    )
     for section in issue.sections:
         parts.append(f"## {md.escape(_section_title(issue, section.number))}")
         items = []
@@ -118,8 +127,35 @@ def _issue_page(issue: Issue) -> str:
     return stamp_page(meta, "\n\n".join(parts) + "\n")
 
 
+def _print_page(issue: Issue) -> str:
+    """The whole issue on one page, in bulletin order, for printing on A4 (each article on a new sheet).
+
+    Left out of the search: its articles are found on their own pages.
+    """
+    meta = {
+        "title": f"{PRINT_TITLE} {issue.label}",
+        "issue": issue.issue,
+        "issue_label": issue.label,
+        "source": issue.source_name,
+        "search": {"exclude": True},
+    }
+    parts = [f"# {PUBLICATION} {issue.label}"]
+    if issue.masthead:
+        parts.append(" · ".join(md.escape(line) for line in issue.masthead) + "\n{ .bt-masthead }")
+    for section in issue.sections:
+        parts.append(f"## {md.escape(_section_title(issue, section.number))} {{ .bt-print-section }}")
+        for article in section.articles:
+            parts.append(f"### {md.escape(article.title)} {{ .bt-print-article }}")
+            if article.author:
+                parts.append(f"**{md.escape(article.author)}**\n{{ .bt-meta }}")
+            prefix = f"{article.section}-{article.number}-"
+            parts.append(md.blocks(article.blocks, article.footnotes, note_prefix=prefix, heading_shift=2).rstrip("\n"))
+    return stamp_page(meta, "\n\n".join(parts) + "\n")
+
+
 def _issue_nav(issue: Issue) -> str:
     nav: list = ["index.md"]
     for section in issue.sections:
         nav.append({_section_title(issue, section.number): [article_file(a) for a in section.articles]})
+    nav.append({PRINT_TITLE: PRINT_FILE})
     return stamp_yaml(dump_yaml({"title": issue.label, "nav": nav}))
