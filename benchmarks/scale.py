@@ -85,8 +85,9 @@ def page_weight(site: Path, page: Path) -> tuple[int, int]:
     return sum(map(len, files)), sum(map(gz, files))
 
 
-def heaviest_article(site: Path) -> tuple[str, int, int]:
-    pages = [p for p in site.glob("ban-tin/*/*/*/index.html")]
+def heaviest_article(site: Path, print_views: bool = False) -> tuple[str, int, int]:
+    """The heaviest article page (or, with `print_views`, the heaviest whole-issue print page)."""
+    pages = [p for p in site.glob("ban-tin/*/*/*/index.html") if (p.parent.name == "ban-in") == print_views]
     weights = [(p.relative_to(site).as_posix(), *page_weight(site, p)) for p in pages]
     return max(weights, key=lambda w: w[2])
 
@@ -102,11 +103,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve_rebuild_seconds(config: Path) -> float:
+def serve_rebuild_seconds(config: Path, *options: str) -> float:
     """Start `mkdocs serve`, change one article, return the seconds until the server gives the new text."""
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}", *options],
         cwd=config.parent,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -151,9 +152,10 @@ def main() -> None:
         print(f"  dựng Material gốc cùng nội dung {stock_seconds:6.1f} s  → tỷ lệ {ours_seconds / stock_seconds:.2f}")
         for name, site in (("của dự án", ours), ("Material gốc", stock)):
             total, pages = size_of(site)
-            path, plain, packed = heaviest_article(site)
             print(f"  trang {name}: {total / 1e6:.0f} MB, {pages} trang HTML")
-            print(f"    bài nặng nhất (HTML + CSS + JS): {plain / 1e3:.0f} KB, {packed / 1e3:.0f} KB gzip — {path}")
+            for label, print_views in (("bài nặng nhất", False), ("bản in cả số nặng nhất", True)):
+                path, plain, packed = heaviest_article(site, print_views)
+                print(f"    {label} (HTML + CSS + JS): {plain / 1e3:.0f} KB, {packed / 1e3:.0f} KB gzip — {path}")
         theme = (ours / "search" / "search_index.json").read_bytes()
         documents = (ours / DOCUMENTS).read_bytes()
         stock_index = (stock / "search" / "search_index.json").read_bytes()
@@ -161,6 +163,7 @@ def main() -> None:
         print(f"  tài liệu tìm kiếm, tải khi tìm lần đầu: {megabytes(documents)}")
         print(f"  chỉ mục Material gốc (mỗi trang tải): {megabytes(stock_index)}")
         print(f"  mkdocs serve: sửa một bài → trang mới sau {serve_rebuild_seconds(config):.1f} s")
+        print(f"  mkdocs serve --dirty: sửa một bài → trang mới sau {serve_rebuild_seconds(config, '--dirty'):.1f} s")
 
 
 if __name__ == "__main__":
