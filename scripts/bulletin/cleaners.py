@@ -121,8 +121,10 @@ def continues(first: RawBlock, second: RawBlock) -> bool:
 def _joined(first: RawBlock, second: RawBlock) -> RawBlock:
     tail = first.text.split()[-1] if first.text.split() else ""
     head = second.text.split()[0] if second.text.split() else ""
-    # a word cut inside a syllable ('Mì' | 'nh'): the second half has no vowel of its own
-    glue = "" if head[:1].isalpha() and tail[-1:].isalpha() and not (_VOWELS & set(head.lower())) else " "
+    # a word cut inside a syllable ('Mì' | 'nh'): the second half, in lower case, has no vowel of its own
+    # (an abbreviation such as 'NQTW4' or 'BB+' has none either, but is a word of its own)
+    cut = head[:1].islower() and tail[-1:].isalpha() and not (_VOWELS & set(head.lower()))
+    glue = "" if cut else " "
     inlines = list(first.inlines)
     if glue:
         inlines.append(Run(glue, *_style_of_last(first)))

@@ -58,7 +58,10 @@ class ImportResult:
 
 def convert(path: Path, issue: str | None = None) -> Issue:
     """Read the bulletin export at `path` into an `Issue` (nothing is written)."""
-    return build_issue(clean(read_source(path)), path.name, issue)
+    warnings: list[str] = []
+    model = build_issue(clean(read_source(path, warnings)), path.name, issue)
+    model.warnings[:0] = warnings
+    return model
 
 
 def import_bulletin(

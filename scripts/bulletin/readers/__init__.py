@@ -12,27 +12,33 @@ from scripts.bulletin.errors import BulletinError
 from scripts.bulletin.model import RawBlock
 from scripts.bulletin.readers.decode import read_text_file
 from scripts.bulletin.readers.markdown_export import read_markdown
+from scripts.bulletin.readers.pdf import read_pdf
 from scripts.bulletin.readers.text_export import read_text
+from scripts.bulletin.readers.word import read_word
 
-Reader = Callable[[Path], list[RawBlock]]
+# a reader gets the file and a list to add warnings to (things it read but a person should know)
+Reader = Callable[[Path, list[str]], list[RawBlock]]
 
 READERS: dict[str, Reader] = {
-    ".md": lambda path: read_markdown(read_text_file(path)),
-    ".markdown": lambda path: read_markdown(read_text_file(path)),
-    ".txt": lambda path: read_text(read_text_file(path)),
+    ".md": lambda path, warnings: read_markdown(read_text_file(path)),
+    ".markdown": lambda path, warnings: read_markdown(read_text_file(path)),
+    ".txt": lambda path, warnings: read_text(read_text_file(path)),
+    ".docx": read_word,
+    ".pdf": read_pdf,
 }
 
 
-def read_source(path: Path) -> list[RawBlock]:
-    """Raw blocks of the bulletin export at `path`, read by the reader of its format."""
+def read_source(path: Path, warnings: list[str] | None = None) -> list[RawBlock]:
+    """Raw blocks of the bulletin file at `path`, read by the reader of its format; the reader's
+    warnings go to `warnings`."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         supported = ", ".join(sorted(READERS))
         shown = path.suffix or "(không có phần mở rộng)"
         raise BulletinError(
             f"Lỗi: định dạng '{shown}' của tệp '{path.name}' chưa được hỗ trợ (nhận: {supported}). "
-            "Hãy xuất bản tin ra .txt hoặc .md rồi nhập lại."
+            "Hãy lưu bản tin thành .docx, .pdf, .txt hoặc .md rồi nhập lại."
         )
     if not path.exists():
         raise BulletinError(f"Lỗi: không tìm thấy tệp '{path}'. Hãy kiểm tra lại tên và đường dẫn của tệp.")
-    return reader(path)
+    return reader(path, warnings if warnings is not None else [])

@@ -1,0 +1,120 @@
+"""Word (.docx) and PDF bulletins: the same issue as their text exports, and clear errors for bad files.
+
+The fixtures are real files: tests/fixtures/office/make_fixtures.py wrote the .docx files with python-docx
+(direct formatting, heading styles, real footnotes, a running header and page numbers) and had LibreOffice
+print them to PDF.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from scripts.bulletin.model import BulletList, Issue, Table, plain_text
+from scripts.bulletin.pipeline import convert
+from scripts.vietnamese import fold, words
+from tests.support import FIXTURES, SAMPLES, SOURCES, import_json, run_cli, snapshot
+from tests.test_bulletin_cli import assert_user_error
+
+OFFICE = FIXTURES / "office"
+EXPECTED = json.loads((FIXTURES / "expected-structure.json").read_text(encoding="utf-8"))
+CASES = [(sample, kind) for sample in SAMPLES for kind in ("docx", "pdf")]
+
+
+def office_file(sample: str, kind: str) -> Path:
+    return OFFICE / f"{Path(sample).stem}.{kind}"
+
+
+def body_words(issue: Issue) -> Counter[str]:
+    """Every word of every article: paragraphs, headings, lists, tables and footnotes."""
+    counts: Counter[str] = Counter()
+    for article in issue.articles:
+        counts.update(words(article.title))
+        counts.update(words(article.author or ""))
+        for block in article.blocks:
+            if isinstance(block, Table):
+                counts.update(w for row in block.rows for cell in row for w in words(cell))
+            elif isinstance(block, BulletList):
+                counts.update(w for item in block.items for w in words(plain_text(item)))
+            else:
+                counts.update(words(plain_text(block.inlines)))
+        for note in article.footnotes:
+            counts.update(words(plain_text(note.inlines)))
+    return counts
+
+
+@pytest.mark.parametrize(("sample", "kind"), CASES)
+def test_office_file_matches_the_expected_structure(tmp_path, sample, kind):
+    report = import_json(
+        office_file(sample, kind), tmp_path, *(["--issue", SAMPLES[sample]] if SAMPLES[sample] else [])
+    )
+    expected = EXPECTED[sample]
+    assert report["issue"] == expected["issue"]
+    assert [fold(s["title"]) for s in report["sections"]] == [fold(s["title"]) for s in expected["sections"]]
+    articles = report["articles"]
+    assert [(a["section"], a["number"]) for a in articles] == [
+        (a["section"], a["number"]) for a in expected["articles"]
+    ]
+    for found, wanted in zip(articles, expected["articles"], strict=True):
+        assert fold(wanted["title_contains"]) in fold(found["title"])
+        if wanted["author_contains"] is None:
+            assert found["author"] is None
+        else:
+            assert fold(wanted["author_contains"]) in fold(found["author"] or "")
+
+
+@pytest.mark.parametrize(("sample", "kind"), CASES)
+def test_office_file_gives_the_text_export_issue_word_for_word(sample, kind):
+    text = convert(SOURCES / sample, SAMPLES[sample])
+    office = convert(office_file(sample, kind), SAMPLES[sample])
+    assert [(s.number, s.title) for s in office.sections] == [(s.number, s.title) for s in text.sections]
+    for mine, theirs in zip(office.articles, text.articles, strict=True):
+        assert (mine.section, mine.number, mine.title, mine.author) == (
+            theirs.section,
+            theirs.number,
+            theirs.title,
+            theirs.author,
+        )
+        assert [(n.label, plain_text(n.inlines)) for n in mine.footnotes] == [
+            (n.label, plain_text(n.inlines)) for n in theirs.footnotes
+        ]
+        assert [type(b).__name__ for b in mine.blocks] == [type(b).__name__ for b in theirs.blocks], mine.title
+    assert body_words(office) == body_words(text)
+
+
+def test_pdf_running_header_and_page_numbers_are_gone():
+    issue = convert(office_file("bulletin-2024-02.txt", "pdf"), "2024-02")
+    everything = " ".join(plain_text(b.inlines) for a in issue.articles for b in a.blocks if hasattr(b, "inlines"))
+    assert "Thông tin sinh hoạt nội bộ - Số tháng 02/2024" not in everything
+    assert body_words(issue) == body_words(convert(SOURCES / "bulletin-2024-02.txt", "2024-02"))
+
+
+def test_tracked_changes_keep_the_accepted_text_and_say_so(tmp_path):
+    source = OFFICE / "tracked-changes.docx"
+    result = run_cli("import", source, root=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Track Changes" in result.stderr and "comment" in result.stderr
+    page = next((tmp_path / "docs" / "ban-tin" / "2024" / "05").glob("1-1-*.md")).read_text(encoding="utf-8")
+    assert "Chi bộ đã thảo luận và thống nhất nghị quyết." in page
+    assert "bỏ qua" not in page and "Kiểm tra lại" not in page
+
+
+@pytest.mark.parametrize(
+    ("name", "mentions"),
+    [
+        ("corrupt.docx", "Word"),
+        ("corrupt.pdf", "hỏng"),
+        ("encrypted.pdf", "mật khẩu"),
+        ("scanned.pdf", "lớp chữ"),
+    ],
+)
+def test_bad_office_files_get_one_vietnamese_line_and_write_nothing(tmp_path, name, mentions):
+    root = tmp_path / "site"
+    root.mkdir()
+    before = snapshot(root)
+    result = run_cli("import", OFFICE / name, root=root)
+    assert_user_error(result, mentions=mentions)
+    assert snapshot(root) == before
