@@ -39,6 +39,25 @@ def time_imports() -> None:
         )
 
 
+def time_office_imports() -> None:
+    """Word and PDF versions of the samples (tests/fixtures/office/), import planned and written as above."""
+    office = REPO / "tests" / "fixtures" / "office"
+    print("Nhập bản tin Word và PDF (trung vị của 3 lần, mục tiêu < 2 s/bản tin):")
+    for name, issue in SAMPLES.items():
+        for suffix in (".docx", ".pdf"):
+            source = office / (Path(name).stem + suffix)
+            timings = []
+            for _ in range(3):
+                with tempfile.TemporaryDirectory() as root:
+                    start = time.perf_counter()
+                    result = import_bulletin(source, root=Path(root), issue=issue)
+                    timings.append(time.perf_counter() - start)
+            print(
+                f"  {source.name:24} {statistics.median(timings) * 1000:7.1f} ms  "
+                f"({source.stat().st_size / 1024:.0f} KB, {len(result.issue.articles)} bài)"
+            )
+
+
 def time_build() -> None:
     with tempfile.TemporaryDirectory() as out:
         start = time.perf_counter()
@@ -100,6 +119,7 @@ def time_dashboards() -> None:
 
 def main() -> None:
     time_imports()
+    time_office_imports()
     if shutil.which("git"):
         print(
             "Phiên bản:",

@@ -82,30 +82,28 @@ def _open(path: Path):
 
 def _columns(page) -> list:
     """The page, or its two columns left then right when a text-free gutter runs down its middle."""
-    words = page.extract_words()
-    if len(words) < 40:
+    chars = [c for c in page.chars if c["text"].strip()]
+    if len(chars) < 200:
         return [page]
-    width = float(page.width)
-    lines_by_top: dict[int, list] = {}
-    for word in words:
-        lines_by_top.setdefault(round(word["top"]), []).append(word)
-    best = None
-    for gx in range(int(width * 0.35), int(width * 0.65), 2):
-        crossing = sum(1 for w in words if w["x0"] < gx < w["x1"])
-        left = sum(1 for ws in lines_by_top.values() if any(w["x1"] < gx - 4 for w in ws))
-        right = sum(1 for ws in lines_by_top.values() if any(w["x0"] > gx + 4 for w in ws))
-        if crossing == 0 and left >= 8 and right >= 8:
-            best = gx
+    width, height = float(page.width), float(page.height)
+    covered = bytearray(int(width) + 2)
+    for char in chars:
+        for x in range(max(0, int(char["x0"])), min(len(covered), int(char["x1"]) + 1)):
+            covered[x] = 1
+    for gx in range(int(width * 0.35), int(width * 0.65)):
+        if covered[gx - 3 : gx + 4] == bytes(7):
+            left = {round(c["top"]) for c in chars if c["x1"] < gx}
+            right = {round(c["top"]) for c in chars if c["x0"] > gx}
+            if len(left) >= 8 and len(right) >= 8:
+                return [page.crop((0, 0, gx, height)), page.crop((gx, 0, width, height))]
             break
-    if best is None:
-        return [page]
-    height = float(page.height)
-    return [page.crop((0, 0, best, height)), page.crop((best, 0, width, height))]
+    return [page]
 
 
 def _page_lines(page, number: int) -> list[_Line]:
     """The lines and tables of one page (or column), top to bottom."""
-    tables = [t for t in page.find_tables() if len(t.rows) >= 1 and len(t.rows[0].cells) >= 2]
+    ruled = len(page.rects) + len(page.lines) >= 4  # a table needs ruling lines: skip the search otherwise
+    tables = [t for t in page.find_tables() if len(t.rows[0].cells) >= 2] if ruled else []
     boxes = [t.bbox for t in tables]
     result: list[_Line] = []
     for raw in page.extract_text_lines(return_chars=True, keep_blank_chars=True):
