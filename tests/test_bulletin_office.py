@@ -118,3 +118,29 @@ def test_bad_office_files_get_one_vietnamese_line_and_write_nothing(tmp_path, na
     result = run_cli("import", OFFICE / name, root=root)
     assert_user_error(result, mentions=mentions)
     assert snapshot(root) == before
+
+
+def test_word_automatic_numbering_gives_sections_and_articles():
+    issue = convert(OFFICE / "numbered.docx")
+    assert issue.issue == "2024-06"
+    assert [(s.number, s.title) for s in issue.sections] == [
+        (1, "Một số nội dung cần thiết sinh hoạt tại chi bộ"),
+        (2, "Một số nội dung tham khảo"),
+    ]
+    assert [(a.section, a.number, a.title, a.author) for a in issue.articles] == [
+        (1, 1, "Học tập Nghị quyết", "Ban Biên tập"),
+        (1, 2, "Công tác phát triển đảng viên", "Ban Biên tập"),
+        (2, 1, "Tình hình thế giới tháng 6", "Ban Biên tập"),
+    ]
+
+
+def test_a_two_column_pdf_is_read_column_by_column():
+    issue = convert(OFFICE / "two-columns.pdf")
+    (article,) = issue.articles
+    assert (article.title, article.author) == ("Bài dàn hai cột", "Ban Biên tập")
+    paragraphs = [plain_text(block.inlines) for block in article.blocks]
+    assert paragraphs == [
+        f"Đoạn thứ {n}: các chi bộ tổ chức học tập, quán triệt nghị quyết, thảo luận cụ thể hoá thành chương "
+        "trình hành động, phân công đảng viên phụ trách và kiểm tra việc thực hiện hằng tháng."
+        for n in range(1, 15)
+    ]

@@ -47,6 +47,8 @@ class _Line:
     page: int = 0
     kind: str = "line"  # "line" or "table"
     rows: list[list[str]] = field(default_factory=list)
+    left: float | None = None  # the text margins of the column the line is in
+    right: float | None = None
 
 
 def _family(fontname: str) -> str:
@@ -119,6 +121,10 @@ def _page_lines(page, number: int) -> list[_Line]:
         line.text = "".join(c["text"] for c in chars).strip()
         line.page = number
         result.append(line)
+    if len(result) >= 3:
+        left, right = min(line.x0 for line in result), max(line.x1 for line in result)
+        for line in result:
+            line.left, line.right = left, right
     for table in tables:
         rows = [[nfc((cell or "").replace("\n", " ").strip()) for cell in row] for row in table.extract()]
         result.append(_Line(table.bbox[1], table.bbox[3], table.bbox[0], table.bbox[2], [], kind="table", rows=rows))
@@ -235,8 +241,8 @@ class _Reader:
     def starts_paragraph(self, previous: _Line, line: _Line) -> bool:
         if line.page != previous.page:
             # overleaf, a paragraph goes on when the page ended on a full line and this one is plain text
-            full = previous.x1 >= self.right - 15 and not self.right_aligned(previous)
-            plain = abs(line.x0 - self.left) < 3 and not line.heading_font and not previous.heading_font
+            full = previous.x1 >= (previous.right or self.right) - 15 and not self.right_aligned(previous)
+            plain = abs(line.x0 - (line.left or self.left)) < 3 and not line.heading_font and not previous.heading_font
             return not (full and plain and not self.bulleted(line))
         gap = line.top - previous.bottom
         if gap > self.line_gap + 3 or gap < -2:
@@ -252,7 +258,8 @@ class _Reader:
         return bool(first) and first in _BULLETS and len(line.text) > 1
 
     def right_aligned(self, line: _Line) -> bool:
-        return line.x0 > self.left + 40 and abs(line.x1 - self.right) < 12
+        left, right = line.left or self.left, line.right or self.right
+        return line.x0 > left + 40 and abs(line.x1 - right) < 12
 
     def raised(self, char: dict, line: _Line) -> bool:
         """A footnote mark: smaller than the line's text and set above its baseline."""

@@ -3,7 +3,9 @@
 What a bulletin's structure rests on is read from the document, not guessed from its text:
 - heading styles ('Heading 1'…, 'Title', and their translations) mark headings; bold and italic come from
   the runs, their character styles and the paragraph style; right-aligned paragraphs are author lines;
-- list paragraphs (a bullet style or numbering) are list items;
+- bulleted paragraphs are list items; an automatically numbered paragraph gets its number as text
+  ('I. …', '1. …', 'a) …'), as Word shows it, since numbers are what a bulletin's sections and articles
+  are recognised by;
 - footnotes and endnotes: each mark becomes a footnote mark, and the note's text follows the paragraph
   that holds the mark, as in the text export;
 - tables with their merged cells (a merged cell's text once), line breaks inside a paragraph as spaces;
@@ -23,7 +25,7 @@ from lxml import etree
 
 from scripts.bulletin.errors import BulletinError
 from scripts.bulletin.model import Inline, NoteRef, RawBlock, Run
-from scripts.vietnamese import nfc
+from scripts.vietnamese import int_to_roman, nfc
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _HEADING_STYLES = ("heading", "title", "tiêu đề", "đề mục")
@@ -85,10 +87,66 @@ def _notes(document, relationship: str, tag: str) -> dict[str, etree._Element]:
     return {}
 
 
+class _Numbering:
+    """Word's automatic numbering: the text a numbered paragraph shows ('I.', '1.', 'a)'), or None for a bullet."""
+
+    def __init__(self, document) -> None:
+        self.formats: dict[tuple[str, str], tuple[str, str, int]] = {}  # (numId, ilvl) → (numFmt, lvlText, start)
+        self.counters: dict[str, list[int]] = {}
+        part = None
+        for rel in document.part.rels.values():
+            if rel.reltype == RT.NUMBERING and not rel.is_external:
+                part = rel.target_part
+        if part is None:
+            return
+        root = etree.fromstring(part.blob)
+        abstract = {a.get(_w("abstractNumId")): a for a in root.findall(_w("abstractNum"))}
+        for num in root.findall(_w("num")):
+            ref = num.find(_w("abstractNumId"))
+            definition = abstract.get(ref.get(_w("val"))) if ref is not None else None
+            if definition is None:
+                continue
+            for level in definition.findall(_w("lvl")):
+                fmt = level.find(_w("numFmt"))
+                text = level.find(_w("lvlText"))
+                start = level.find(_w("start"))
+                self.formats[(num.get(_w("numId")), level.get(_w("ilvl")))] = (
+                    fmt.get(_w("val")) if fmt is not None else "decimal",
+                    text.get(_w("val")) if text is not None else "%1.",
+                    int(start.get(_w("val"))) if start is not None else 1,
+                )
+
+    def label(self, num_id: str, level: str) -> str | None:
+        fmt, text, start = self.formats.get((num_id, level), ("bullet", "", 1))
+        if fmt in {"bullet", "none"}:
+            return None
+        depth = int(level)
+        counters = self.counters.setdefault(num_id, [])
+        while len(counters) <= depth:
+            counters.append(start - 1)
+        counters[depth] += 1
+        del counters[depth + 1 :]
+        for index, value in enumerate(counters):
+            level_fmt = self.formats.get((num_id, str(index)), (fmt, text, start))[0]
+            text = text.replace(f"%{index + 1}", _number_text(value, level_fmt))
+        return text
+
+
+def _number_text(value: int, fmt: str) -> str:
+    if fmt in {"upperRoman", "lowerRoman"}:
+        roman = int_to_roman(value)
+        return roman if fmt == "upperRoman" else roman.lower()
+    if fmt in {"upperLetter", "lowerLetter"}:
+        letter = "abcdefghijklmnopqrstuvwxyz"[(value - 1) % 26]
+        return letter.upper() if fmt == "upperLetter" else letter
+    return str(value)
+
+
 class _Reader:
     def __init__(self, document, warnings: list[str]) -> None:
         self.document = document
         self.styles = _Styles(document)
+        self.numbering = _Numbering(document)
         self.footnotes = _notes(document, RT.FOOTNOTES, "footnote")
         self.endnotes = _notes(document, RT.ENDNOTES, "endnote")
         self.warnings = warnings
@@ -129,8 +187,20 @@ class _Reader:
             if bordered:
                 self.blocks.append(RawBlock("rule", line=line))
         else:
-            numbered = ppr is not None and ppr.find(_w("numPr")) is not None
-            kind = "item" if numbered or self.styles.is_list(style_id) else "para"
+            num_pr = ppr.find(_w("numPr")) if ppr is not None else None
+            label = None
+            if num_pr is not None and num_pr.find(_w("numId")) is not None:
+                level = num_pr.find(_w("ilvl"))
+                label = self.numbering.label(
+                    num_pr.find(_w("numId")).get(_w("val")), level.get(_w("val")) if level is not None else "0"
+                )
+            if label is not None:  # an automatically numbered paragraph reads as typed: 'I. …', '1. …'
+                first = next((i for i in inlines if isinstance(i, Run)), Run(""))
+                inlines.insert(0, Run(label + " ", first.bold, first.italic))
+                kind = "para"
+            else:
+                numbered = num_pr is not None
+                kind = "item" if numbered or self.styles.is_list(style_id) else "para"
             heading = self.styles.is_heading(style_id) or (ppr is not None and ppr.find(_w("outlineLvl")) is not None)
             if heading and kind == "para":
                 kind = "heading"
