@@ -144,3 +144,23 @@ def test_a_two_column_pdf_is_read_column_by_column():
         "trình hành động, phân công đảng viên phụ trách và kiểm tra việc thực hiện hằng tháng."
         for n in range(1, 15)
     ]
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+def test_tables_merged_cells_endnotes_and_line_breaks(kind):
+    issue = convert(OFFICE / f"table.{kind}")
+    (article,) = issue.articles
+    assert (article.title, article.author) == ("Kết quả kết nạp đảng viên 6 tháng", "Ban Tổ chức Tỉnh ủy")
+    paragraph, table, closing = article.blocks
+    # the line break inside the paragraph is a space, the endnote mark stays a mark
+    assert plain_text(paragraph.inlines) == "Các đảng bộ đã kết nạp nhiều đảng viên mới trong 6 tháng đầu năm."
+    assert isinstance(table, Table)
+    assert table.rows == [
+        ["Đảng bộ", "Chỉ tiêu", "Kết quả"],
+        ["Huyện Ba Tri", "120", "127"],
+        ["Huyện Giồng Trôm", "110", "98"],
+        ["Toàn tỉnh", "Xem báo cáo tổng hợp", ""],  # a cell merged over two columns: its text once
+    ]
+    assert plain_text(closing.inlines).startswith("Các chi bộ tiếp tục rà soát")
+    assert [plain_text(note.inlines) for note in article.footnotes] == ["Số liệu đến ngày 30/6/2024."]
+    assert not issue.warnings

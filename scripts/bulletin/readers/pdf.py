@@ -338,7 +338,27 @@ class _Reader:
             self.notes(notes)  # held back while the page's last paragraph may go on overleaf
         self.flush(self.group)
         self.group = []
-        return self.blocks
+        return self.endnotes(self.blocks)
+
+    @staticmethod
+    def endnotes(blocks: list[RawBlock]) -> list[RawBlock]:
+        """Endnotes, which Word and LibreOffice print after the text with their label as plain text
+        ('i Số liệu …'): a paragraph there that starts with the label of a mark no note answered is that note."""
+        answered = {b.note_label for b in blocks if b.kind == "note"}
+        dangling = {i.label for b in blocks for i in b.inlines if isinstance(i, NoteRef)} - answered
+        result = list(blocks)
+        for index in range(len(result) - 1, -1, -1):
+            block = result[index]
+            first = block.inlines[0] if block.inlines else None
+            if block.kind != "para" or not isinstance(first, Run):
+                break
+            label, _, rest = first.text.lstrip().partition(" ")
+            if label not in dangling:
+                break
+            inlines = [Run(rest, first.bold, first.italic), *block.inlines[1:]]
+            result[index] = RawBlock("note", inlines, block.line, note_label=label)
+            dangling.discard(label)
+        return result
 
     # --- body ---------------------------------------------------------------------------------
 
