@@ -27,7 +27,7 @@ from pathlib import Path
 
 import yaml
 
-from benchmarks.archive import make_archive
+from benchmarks.archive import build_seconds, make_archive
 from scripts.search.index import DOCUMENTS
 
 REPO = Path(__file__).resolve().parents[1]
@@ -52,18 +52,7 @@ def stock_config(config: Path) -> Path:
 
 def build(config: Path, out: Path, runs: int = 3) -> float:
     """The best of `runs` builds, in seconds (the machine's noise is a second or more)."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(out)],
-            cwd=config.parent,
-            check=True,
-            capture_output=True,
-            env=ENV,
-        )
-        times.append(time.perf_counter() - start)
-    return min(times)
+    return build_seconds(config, out, runs)
 
 
 def gz(data: bytes) -> int:

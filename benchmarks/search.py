@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import unicodedata
@@ -29,7 +27,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from benchmarks.archive import make_archive
+from benchmarks.archive import build_seconds, make_archive
 from scripts.search.index import DOCUMENTS
 from scripts.vietnamese import fold, other_tone_placement
 from tests.conftest import CHROMIUM_ARGS, serve_directory
@@ -71,26 +69,16 @@ def queries() -> list[tuple[str, str]]:
 
 def build(config: Path, out: Path, stock: bool) -> float:
     """Build the site of `config` into `out` (stock: without the project's hooks); return seconds."""
-    import time
 
     target = config
     if stock:
         target = config.with_name(".stock-search.yml")
         target.write_text(f"INHERIT: {config.name}\nhooks: []\n", encoding="utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
-    start = time.perf_counter()
     try:
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(target), "-d", str(out)],
-            cwd=config.parent,
-            check=True,
-            capture_output=True,
-            env=env,
-        )
+        return build_seconds(target, out)
     finally:
         if stock:
             target.unlink()
-    return time.perf_counter() - start
 
 
 def index_size(site: Path) -> tuple[int, int]:
