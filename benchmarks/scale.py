@@ -60,6 +60,8 @@ def gz(data: bytes) -> int:
 
 
 def megabytes(data: bytes) -> str:
+    if len(data) < 100_000:
+        return f"{len(data)} B ({gz(data)} B gzip)"
     return f"{len(data) / 1e6:.3f} MB ({gz(data) / 1e6:.3f} MB gzip)"
 
 
