@@ -18,7 +18,6 @@ import pytest
 from scripts.hosting.csp import CONF, allowed_hashes, inline_script_hashes
 from scripts.hosting.precompress import precompress
 from scripts.search.index import DOCUMENTS
-from tests.conftest import CHROMIUM_ARGS  # noqa: F401 (the browser fixture launches with them)
 from tests.nginx_server import running_nginx
 from tests.search_box import SearchBox
 
