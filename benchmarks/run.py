@@ -90,7 +90,7 @@ def _build_seconds(config: Path, runs: int = 3) -> float:
 def _site_variant(root: Path, name: str, drop: tuple[str, ...], macros: bool) -> Path:
     """A copy of the site under `root/name` without the folders `drop` (and without the macros plugin)."""
     target = root / name
-    for folder in ("docs", "macros", "data"):
+    for folder in ("docs", "macros", "hooks", "data"):
         shutil.copytree(REPO / folder, target / folder)
     for folder in drop:
         shutil.rmtree(target / "docs" / folder)
