@@ -111,3 +111,15 @@ def test_charts_use_no_trace_that_fetches_maps_or_fonts(kind):
     spec = chart_spec(indicator_chart(2023, kind=kind))
     assert {trace["type"] for trace in spec["data"]} <= {"bar", "pie"}
     assert "mapbox" not in spec["layout"] and "geo" not in spec["layout"]
+
+
+def test_the_dashboard_macros_do_not_load_the_word_and_pdf_libraries():
+    # every site build imports the macros: python-docx, pdfplumber and PDFium are only for importing files
+    import subprocess
+    import sys
+
+    from tests.support import REPO
+
+    probe = "import sys, macros.main; print(sorted(m for m in ('docx', 'pdfplumber', 'pypdfium2') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

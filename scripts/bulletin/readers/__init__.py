@@ -12,9 +12,20 @@ from scripts.bulletin.errors import BulletinError
 from scripts.bulletin.model import RawBlock
 from scripts.bulletin.readers.decode import read_text_file
 from scripts.bulletin.readers.markdown_export import read_markdown
-from scripts.bulletin.readers.pdf import read_pdf
 from scripts.bulletin.readers.text_export import read_text
-from scripts.bulletin.readers.word import read_word
+
+
+def _read_word(path: Path, warnings: list[str]) -> list[RawBlock]:
+    from scripts.bulletin.readers.word import read_word  # python-docx is loaded only for a Word file
+
+    return read_word(path, warnings)
+
+
+def _read_pdf(path: Path, warnings: list[str]) -> list[RawBlock]:
+    from scripts.bulletin.readers.pdf import read_pdf  # PDFium and pdfplumber only for a PDF
+
+    return read_pdf(path, warnings)
+
 
 # a reader gets the file and a list to add warnings to (things it read but a person should know)
 Reader = Callable[[Path, list[str]], list[RawBlock]]
@@ -23,8 +34,8 @@ READERS: dict[str, Reader] = {
     ".md": lambda path, warnings: read_markdown(read_text_file(path)),
     ".markdown": lambda path, warnings: read_markdown(read_text_file(path)),
     ".txt": lambda path, warnings: read_text(read_text_file(path)),
-    ".docx": read_word,
-    ".pdf": read_pdf,
+    ".docx": _read_word,
+    ".pdf": _read_pdf,
 }
 
 
