@@ -422,7 +422,6 @@
       );
     });
 
-    this.lastRanked = ranked; // for diagnosis in a console or a test
     var find = finder(query);
     var self = this;
     var items = ranked.map(function (group, rank) {
