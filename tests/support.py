@@ -52,7 +52,7 @@ def front_matter(path: Path) -> dict:
     return yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n"))
 
 
-MARKDOWN_EXTENSIONS = ["footnotes", "attr_list", "tables", "md_in_html", "toc"]
+MARKDOWN_EXTENSIONS = ["footnotes", "attr_list", "tables", "toc"]  # as in mkdocs.yml
 
 
 class _TextExtractor(html.parser.HTMLParser):
