@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 
 from scripts.tasks.data import DataError, load_file
 from scripts.tasks.extract import cell_markdown, read_leaders
-from scripts.tasks.render import cell_html, task_table
+from scripts.tasks.render import cell_html, markdown_cell_html, task_table
 from scripts.vietnamese import words
 from tests.support import REPO, SOURCES, run_cli, snapshot
 
@@ -100,6 +100,30 @@ def test_cell_html_becomes_plain_markdown_without_html():
 def test_rendered_cells_keep_html_from_a_data_file_as_text():
     assert "<script>" not in cell_html("<script>alert(1)</script> **đậm**")
     assert "<strong>đậm</strong>" in cell_html("<script>alert(1)</script> **đậm**")
+
+
+PLAIN_AND_NOT = [
+    "Hoàn thành quy hoạch tỉnh.\nĐang trình phê duyệt",  # plain: the fast path
+    "Đạt 118,27% kế hoạch năm 2021-2025 (vượt 1.100 tỷ đồng); không có gì khác.",
+    "- một\n- hai",  # lists, numbered lists, headings, quotes, rules, indented code: Markdown
+    "1. Một\n2) Hai",
+    "# Tiêu đề\n> trích\n---\n===\n    mã",
+    "**đậm** và *nghiêng*, _gạch_ `mã` [liên kết](x) ![ảnh](y) a\\b",
+    "A & B <i>C</i>",
+    "dòng có khoảng trắng cuối  \n\n  \nđoạn sau",
+]
+
+
+@pytest.mark.parametrize("cell", PLAIN_AND_NOT)
+def test_cell_html_skips_the_converter_only_where_it_changes_nothing(cell):
+    assert cell_html(cell) == markdown_cell_html(cell)
+
+
+def test_every_task_cell_renders_as_markdown_renders_it():
+    rows = list(csv.DictReader(io.StringIO(DATA.read_text(encoding="utf-8-sig"))))
+    cells = [row[c] for row in rows for c in ("Nhiệm vụ", "Kết quả thực hiện", "Kế hoạch tiếp theo")]
+    different = [cell for cell in cells if cell_html(cell) != markdown_cell_html(cell)]
+    assert len(cells) == 3 * 392 and not different, different[:3]
 
 
 def test_unknown_leader_is_an_error():

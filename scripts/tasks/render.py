@@ -7,6 +7,7 @@ escaped first, so no HTML from a data file reaches the page.
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 import markdown
@@ -20,10 +21,26 @@ def _e(text: str) -> str:
 
 
 _MARKDOWN = markdown.Markdown()  # one converter for every cell: building one per cell is the slow part
+# what can make Markdown of a line more than a paragraph of its text: inline syntax anywhere, block syntax
+# (list, heading, quote, rule, table, indented code) at its start
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]<>&!]")
+_BLOCK_START = re.compile(r"\s|[-+*>#=|]|\d+[.)]")
 
 
 def cell_html(text: str) -> str:
-    """A cell's Markdown as HTML; raw HTML in it stays text."""
+    """A cell's Markdown as HTML, one paragraph per line; raw HTML in it stays text.
+
+    Half the cells are plain sentences: they skip the Markdown converter (same HTML, a tenth of the time,
+    which counts on a site with thousands of cells; tests/test_tasks.py compares both on every cell).
+    """
+    lines = text.split("\n")
+    if not _INLINE_SYNTAX.search(text) and not any(_BLOCK_START.match(line) for line in lines):
+        return "\n".join(f"<p>{line.rstrip()}</p>" for line in lines if line.strip())
+    return markdown_cell_html(text)
+
+
+def markdown_cell_html(text: str) -> str:
+    """`cell_html` through the Markdown converter, whatever the cell holds."""
     safe = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MARKDOWN.reset().convert(safe.replace("\n", "\n\n"))
 
@@ -78,15 +95,16 @@ def task_table(year: int, leader: str | None = None, data_dir: Path = DATA_DIR) 
             raise ValueError(f"không có đồng chí '{leader}' trong số liệu tiến độ năm {year}")
     parts = [_filter_box("#bt-tasks > .bt-task", "Lọc nhiệm vụ theo từ:", "ví dụ: quy hoach")]
     parts.append('<div id="bt-tasks">')
-    for row in rows:
-        text = _searchable(" ".join([row.task, row.result, row.next_steps]))
+    for row in rows:  # the filter box reads a task's words off its parts (docs/assets/javascripts/loc-nhiem-vu.js)
         who = "" if leader is not None else f"<p class='bt-task__who'>{_e(row.leader)}</p>"
         parts.append(
-            f'<section class="bt-task" data-filter-text="{_e(text)}">'
+            '<section class="bt-task">'
             f"<h2>Nhiệm vụ {row.number}</h2>{who}"
-            f'<div class="bt-task__assigned">{cell_html(row.task)}</div>'
-            f'<h3>Kết quả thực hiện</h3><div class="bt-task__result">{cell_html(row.result) or "<p>—</p>"}</div>'
-            f'<h3>Kế hoạch tiếp theo</h3><div class="bt-task__next">{cell_html(row.next_steps) or "<p>—</p>"}</div>'
+            f'<div class="bt-task__assigned" data-filter-part>{cell_html(row.task)}</div>'
+            "<h3>Kết quả thực hiện</h3>"
+            f'<div class="bt-task__result" data-filter-part>{cell_html(row.result) or "<p>—</p>"}</div>'
+            "<h3>Kế hoạch tiếp theo</h3>"
+            f'<div class="bt-task__next" data-filter-part>{cell_html(row.next_steps) or "<p>—</p>"}</div>'
             "</section>"
         )
     parts.append("</div>")

@@ -1,7 +1,8 @@
 /* Filter boxes of the task-progress pages: typing narrows the list to the items holding the words
    typed, in that order, without regard to tone marks,
-   đ/d or case ("ho thi hoang yen" finds "Hồ Thị Hoàng Yến"). Each item carries its text already
-   folded the same way by the site's build (data-filter-text). */
+   đ/d or case ("ho thi hoang yen" finds "Hồ Thị Hoàng Yến"). An item is matched against its
+   data-filter-text, folded by the site's build (the overview: words not shown on the page), or else
+   against the text of its parts marked data-filter-part, folded here once. */
 (function () {
   "use strict";
 
@@ -15,6 +16,21 @@
       .trim();
   }
 
+  // an item's words, folded, as " w1 w2 … ": a typed phrase must start at a word
+  function itemText(item) {
+    var text = item.getAttribute("data-filter-text");
+    if (text === null) {
+      var parts = item.querySelectorAll("[data-filter-part]");
+      text = Array.prototype.map.call(parts, function (part) { return part.textContent; }).join(" ");
+      text = " " + words(text).join(" ") + " ";
+    }
+    return text;
+  }
+
+  function words(text) {
+    return fold(text).split(/[^a-z0-9]+/).filter(Boolean);
+  }
+
   function setUp() {
     document.querySelectorAll("input[data-bt-filter]").forEach(function (input) {
       if (input.dataset.ready) {
@@ -22,21 +38,22 @@
       }
       input.dataset.ready = "1";
       var items = Array.prototype.slice.call(document.querySelectorAll(input.dataset.btFilter));
+      var texts = items.map(itemText);
       var count = input.closest(".bt-filter").querySelector(".bt-filter__count");
       function apply() {
         // the words typed, as a phrase that starts at a word: "ho thi hoang" finds "Hồ Thị Hoàng Yến"
-        var words = fold(input.value).split(/[^a-z0-9]+/).filter(Boolean);
-        var phrase = " " + words.join(" ");
+        var typed = words(input.value);
+        var phrase = " " + typed.join(" ");
         var shown = 0;
-        items.forEach(function (item) {
-          var match = (item.getAttribute("data-filter-text") || "").indexOf(phrase) !== -1;
+        items.forEach(function (item, i) {
+          var match = texts[i].indexOf(phrase) !== -1;
           item.hidden = !match;
           if (match) {
             shown += 1;
           }
         });
         if (count) {
-          count.textContent = words.length ? shown + "/" + items.length : "";
+          count.textContent = typed.length ? shown + "/" + items.length : "";
         }
       }
       input.addEventListener("input", apply);
