@@ -23,7 +23,7 @@ DOCUMENTS = "search/tim-kiem.json"
 ARTICLE_BOOST = 1.5
 # the theme's own worker, as its config names it: "…assets/javascripts/workers/search.<hash>.min.js"
 _THEME_WORKER = re.compile(r'"search":\s*"([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
-_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+_CONFIG_START = '<script id="__config" type="application/json">'
 _CELL_END = re.compile(r"</t[dh]>")
 _TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
 _BLOCK_TAGS = {
@@ -93,16 +93,18 @@ def use_worker(html: str, page: str) -> str:
 
     Raise `SearchSetupError` when the page has no such config, which means the theme changed.
     """
-    config = _CONFIG.search(html)
-    if config is None:
+    start = html.rfind(_CONFIG_START)  # near the end of the page: searched from there
+    end = html.find("</script>", start)
+    if start == -1 or end == -1:
         raise SearchSetupError(
             f"Lỗi: trang '{page}' không có cấu hình '__config' của giao diện; bộ tìm kiếm tiếng Việt không gắn "
             "được vào ô tìm kiếm. Hãy xem lại hooks/search.py sau khi nâng cấp mkdocs-material."
         )
-    replaced, count = _THEME_WORKER.subn(lambda m: f'"search":"{m.group(1)}{WORKER}"', config.group(1))
+    start += len(_CONFIG_START)
+    replaced, count = _THEME_WORKER.subn(lambda m: f'"search":"{m.group(1)}{WORKER}"', html[start:end])
     if count != 1:
         raise SearchSetupError(
             f"Lỗi: cấu hình giao diện ở trang '{page}' không còn khóa \"search\" trỏ tới worker của Material; "
             "bộ tìm kiếm tiếng Việt không gắn được. Hãy xem lại hooks/search.py sau khi nâng cấp mkdocs-material."
         )
-    return html[: config.start(1)] + replaced + html[config.end(1) :]
+    return html[:start] + replaced + html[end:]
