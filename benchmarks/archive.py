@@ -63,6 +63,10 @@ def vary(page: str, rng: random.Random) -> str:
     return head + separator + "\n\n".join(blocks)
 
 
+def _ours(folder: Path, names: list[str], docs: Path) -> set[str]:
+    return {"ban-tin", "index.md"} & set(names) if folder == docs else set()
+
+
 def make_archive(dest: Path, years: int = 10) -> Path:
     """Write the synthetic site to `dest` (emptied first); return the path of its mkdocs.yml."""
     if dest.exists():
@@ -74,9 +78,9 @@ def make_archive(dest: Path, years: int = 10) -> Path:
             shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, dest / name)
-    shutil.copytree(REPO / "docs", dest / "docs", ignore=shutil.ignore_patterns("ban-tin", "index.md"))
-    for name in ("chi-tieu", "bao-cao", "tien-do"):  # their index pages were skipped with the home page
-        shutil.copy2(REPO / "docs" / name / "index.md", dest / "docs" / name / "index.md")
+    docs = REPO / "docs"
+    # every page but the bulletins and the home page, which the imports below write
+    shutil.copytree(docs, dest / "docs", ignore=lambda folder, names: _ours(Path(folder), names, docs))
     rng = random.Random(2015)
     for number, issue in enumerate(issues(years)):
         model = convert(SAMPLES[number % len(SAMPLES)], issue)
