@@ -10,6 +10,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.support import REPO, SOURCES, front_matter, import_json, run_cli, snapshot
 
@@ -220,3 +221,14 @@ def test_home_and_archive_list_every_issue_newest_first(site):
     assert home.index("Số 02/2024") < home.index("Số 10/2023")
     archive = (site / "docs/ban-tin/index.md").read_text(encoding="utf-8")
     assert "[Số 10/2023](2023/10/index.md)" in archive and "## Năm 2024" in archive
+
+
+def test_navigation_lists_years_and_issues_newest_first(site):
+    import_json(SOURCES / "bulletin-2024-02.txt", site, "--issue", "2023-03")
+    navs = {
+        path: yaml.safe_load((site / "docs/ban-tin" / path).read_text(encoding="utf-8"))
+        for path in (".nav.yml", "2023/.nav.yml", "2024/.nav.yml")
+    }
+    assert navs[".nav.yml"] == {"title": "Bản tin", "nav": ["index.md", "2024", "2023"]}
+    assert navs["2023/.nav.yml"] == {"title": "Năm 2023", "nav": ["10", "03"]}
+    assert navs["2024/.nav.yml"] == {"title": "Năm 2024", "nav": ["02"]}
