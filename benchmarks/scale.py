@@ -50,7 +50,7 @@ def stock_config(config: Path) -> Path:
     return target
 
 
-def paired_builds(ours: Path, stock: Path, ours_out: Path, stock_out: Path, runs: int = 3) -> list[tuple[float, float]]:
+def paired_builds(ours: Path, stock: Path, ours_out: Path, stock_out: Path, runs: int = 5) -> list[tuple[float, float]]:
     """`runs` pairs of builds, ours then stock, in seconds: the machine's speed drifts by a second or more
     over minutes, so each pair is compared with itself rather than best with best."""
     return [(build_seconds(ours, ours_out), build_seconds(stock, stock_out)) for _ in range(runs)]
