@@ -94,8 +94,8 @@ def use_worker(html: str, page: str) -> str:
     Raise `SearchSetupError` when the page has no such config, which means the theme changed.
     """
     start = html.rfind(_CONFIG_START)  # near the end of the page: searched from there
-    end = html.find("</script>", start)
-    if start == -1 or end == -1:
+    end = html.find("</script>", start) if start != -1 else -1
+    if end == -1:
         raise SearchSetupError(
             f"Lỗi: trang '{page}' không có cấu hình '__config' của giao diện; bộ tìm kiếm tiếng Việt không gắn "
             "được vào ô tìm kiếm. Hãy xem lại hooks/search.py sau khi nâng cấp mkdocs-material."

@@ -30,8 +30,8 @@ _BLOCK_START = re.compile(r"\s|[-+*>#=|]|\d+[.)]")
 def cell_html(text: str) -> str:
     """A cell's Markdown as HTML, one paragraph per line; raw HTML in it stays text.
 
-    Half the cells are plain sentences: they skip the Markdown converter (same HTML, a tenth of the time,
-    which counts on a site with thousands of cells; tests/test_tasks.py compares both on every cell).
+    Half the cells are plain sentences: they skip the Markdown converter, which gives them the same HTML
+    (tests/test_tasks.py compares both on every cell) at a build-time cost that counts over thousands.
     """
     lines = text.split("\n")
     if not _INLINE_SYNTAX.search(text) and not any(_BLOCK_START.match(line) for line in lines):
