@@ -33,6 +33,23 @@ class NoteRef:
 Inline = Run | NoteRef
 
 
+def merge_runs(inlines: list[Inline], absorb_blank: bool = False) -> list[Inline]:
+    """Adjacent runs of the same formatting as one run; with `absorb_blank`, a run of only whitespace
+    also joins the run before it, whatever its formatting (a space a PDF set in another font)."""
+    merged: list[Inline] = []
+    for item in inlines:
+        last = merged[-1] if merged else None
+        if (
+            isinstance(item, Run)
+            and isinstance(last, Run)
+            and ((last.bold, last.italic) == (item.bold, item.italic) or (absorb_blank and not item.text.strip()))
+        ):
+            merged[-1] = Run(last.text + item.text, last.bold, last.italic)
+        else:
+            merged.append(item)
+    return merged
+
+
 def plain_text(inlines: list[Inline]) -> str:
     """The text of `inlines` without formatting or footnote marks."""
     return "".join(item.text for item in inlines if isinstance(item, Run))

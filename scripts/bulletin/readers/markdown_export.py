@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from scripts.bulletin.model import Inline, NoteRef, RawBlock, Run
+from scripts.bulletin.model import Inline, NoteRef, RawBlock, Run, merge_runs
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^\s{0,3}[-+*]\s+(?=\S)")
@@ -123,7 +123,7 @@ def parse_inlines(text: str) -> list[Inline]:
                 else:
                     italic = not italic
     emit(text[position:])
-    return _merge(inlines)
+    return merge_runs(inlines)
 
 
 def _free_standing(match: re.Match[str], text: str) -> bool:
@@ -142,18 +142,3 @@ def _toggles(match: re.Match[str]) -> tuple[int, int]:
         return int(len(stars) >= 2), int(len(stars) != 2)
     tag = (match.group("tag") or "").lower().strip("</>")
     return int(tag in {"b", "strong"}), int(tag in {"i", "em"})
-
-
-def _merge(inlines: list[Inline]) -> list[Inline]:
-    merged: list[Inline] = []
-    for item in inlines:
-        previous = merged[-1] if merged else None
-        if (
-            isinstance(item, Run)
-            and isinstance(previous, Run)
-            and (previous.bold, previous.italic) == (item.bold, item.italic)
-        ):
-            merged[-1] = Run(previous.text + item.text, item.bold, item.italic)
-        else:
-            merged.append(item)
-    return merged

@@ -30,7 +30,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from scripts.bulletin.errors import BulletinError
-from scripts.bulletin.model import Inline, NoteRef, RawBlock, Run
+from scripts.bulletin.model import Inline, NoteRef, RawBlock, Run, merge_runs
 from scripts.vietnamese import nfc
 
 SPACE_GAP = 0.06  # a gap between two letters' boxes wider than this share of the font size is a space
@@ -490,17 +490,7 @@ class _Reader:
 
 
 def _merged(items: list[Inline]) -> list[Inline]:
-    merged: list[Inline] = []
-    for item in items:
-        last = merged[-1] if merged else None
-        if (
-            isinstance(item, Run)
-            and isinstance(last, Run)
-            and ((last.bold, last.italic) == (item.bold, item.italic) or not item.text.strip())
-        ):
-            merged[-1] = Run(last.text + item.text, last.bold, last.italic)
-        else:
-            merged.append(item)
+    merged = merge_runs(items, absorb_blank=True)
     return [Run(nfc(i.text), i.bold, i.italic) if isinstance(i, Run) else i for i in merged]
 
 

@@ -24,7 +24,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from scripts.bulletin.errors import BulletinError
-from scripts.bulletin.model import Inline, NoteRef, RawBlock, Run
+from scripts.bulletin.model import Inline, NoteRef, RawBlock, Run, merge_runs
 from scripts.vietnamese import int_to_roman, nfc
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -267,7 +267,7 @@ class _Reader:
                 continue  # the note's own number
             else:
                 inlines.append(Run(text, bool(bold), bool(italic)))
-        return _merge(inlines)
+        return merge_runs(inlines)
 
     def table(self, tbl) -> None:
         rows: list[list[str]] = []
@@ -312,18 +312,6 @@ def _inside_deletion(run, stop) -> bool:
             return True
         parent = parent.getparent()
     return False
-
-
-def _merge(inlines: list[Inline]) -> list[Inline]:
-    """Adjacent runs of the same formatting as one run."""
-    merged: list[Inline] = []
-    for item in inlines:
-        last = merged[-1] if merged else None
-        if isinstance(item, Run) and isinstance(last, Run) and (last.bold, last.italic) == (item.bold, item.italic):
-            merged[-1] = Run(last.text + item.text, last.bold, last.italic)
-        else:
-            merged.append(item)
-    return merged
 
 
 def _strip(inlines: list[Inline]) -> list[Inline]:
