@@ -16,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.archive import build_seconds
 from scripts.bulletin.pipeline import import_bulletin
 
 REPO = Path(__file__).resolve().parents[1]
@@ -75,18 +76,8 @@ def time_build() -> None:
 
 
 def _build_seconds(config: Path, runs: int = 3) -> float:
-    timings = []
-    for _ in range(runs):
-        with tempfile.TemporaryDirectory() as out:
-            start = time.perf_counter()
-            subprocess.run(
-                [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", out],
-                cwd=REPO,
-                check=True,
-                capture_output=True,
-            )
-            timings.append(time.perf_counter() - start)
-    return statistics.median(timings)
+    with tempfile.TemporaryDirectory() as out:
+        return build_seconds(config, Path(out), runs, summary=statistics.median)
 
 
 def _site_variant(root: Path, name: str, drop: tuple[str, ...], macros: bool) -> Path:
