@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
-from scripts.bulletin.model import NoteRef, RawBlock, Run
+from scripts.bulletin.grammar import article_line, bullet, is_sub_item, section_line
+from scripts.bulletin.model import NoteRef, RawBlock, Run, drop_prefix, strip_inlines
 from scripts.vietnamese import is_all_caps
 
 _TERMINAL = re.compile(r"[.!?;:…]$")
 _TRAILING_CLOSERS = "”\"’')]*» "
-_STRUCTURE_START = re.compile(r"^(?:[IVXLC]+|\d{1,2}|[a-zđ])[.)]\s")
 _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
 
 Cleaner = Callable[[list[RawBlock]], list[RawBlock]]
@@ -44,6 +45,18 @@ def extract_footnotes(blocks: list[RawBlock]) -> list[RawBlock]:
             result.append(RawBlock("note", _lstrip_runs(block.inlines[1:]), block.line, note_label=label))
         else:
             result.append(block)
+    return result
+
+
+def typed_lists(blocks: list[RawBlock]) -> list[RawBlock]:
+    """A paragraph typed as a list item ('- ', '+ ', '• ' in front) is a list item, in every format."""
+    result: list[RawBlock] = []
+    for block in blocks:
+        typed = bullet(block.text) if block.kind == "para" and not block.marked_heading else None
+        if typed:
+            inlines = strip_inlines(block.inlines)
+            block = replace(block, kind="item", inlines=drop_prefix(inlines, len(block.text) - len(typed[1])))
+        result.append(block)
     return result
 
 
@@ -99,10 +112,12 @@ def continues(first: RawBlock, second: RawBlock) -> bool:
     """Whether `second` is the rest of `first`, cut off by a page break."""
     if first.kind not in {"para", "item"} or second.kind != "para":
         return False
+    if first.whole or second.whole or first.forced or second.forced:
+        return False  # a Word paragraph ends where the file says; an editor's correction starts a new one
     if second.marked_heading or second.indented or first.indented:
         return False
     text, following = first.text, second.text
-    if not text or not following or _STRUCTURE_START.match(following) or following.startswith("(Nguồn"):
+    if not text or not following or following.startswith("(Nguồn") or _starts_structure(following):
         return False
     ending = text.rstrip(_TRAILING_CLOSERS)[-1:]
     if ending == ";":
@@ -118,6 +133,11 @@ def continues(first: RawBlock, second: RawBlock) -> bool:
     return len(text) >= 200 and len(following) >= 40 and not is_all_caps(text)
 
 
+def _starts_structure(text: str) -> bool:
+    """A line that starts a section, an article, a numbered point or a list item (see grammar)."""
+    return bool(section_line(text, True) or article_line(text) or is_sub_item(text) or bullet(text))
+
+
 def _joined(first: RawBlock, second: RawBlock) -> RawBlock:
     tail = first.text.split()[-1] if first.text.split() else ""
     head = second.text.split()[0] if second.text.split() else ""
@@ -129,7 +149,7 @@ def _joined(first: RawBlock, second: RawBlock) -> RawBlock:
     if glue:
         inlines.append(Run(glue, *_style_of_last(first)))
     inlines.extend(second.inlines)
-    return RawBlock(first.kind, inlines, first.line, first.marked_heading, first.indented)
+    return replace(first, inlines=inlines)
 
 
 def _style_of_last(block: RawBlock) -> tuple[bool, bool]:
@@ -148,7 +168,7 @@ def _lstrip_runs(inlines: list) -> list:
     return items
 
 
-CLEANERS: list[Cleaner] = [drop_noise, extract_footnotes, merge_split_tables, join_page_breaks]
+CLEANERS: list[Cleaner] = [drop_noise, extract_footnotes, typed_lists, merge_split_tables, join_page_breaks]
 
 
 def clean(blocks: list[RawBlock]) -> list[RawBlock]:

@@ -71,6 +71,21 @@ def strip_inlines(inlines: list[Inline]) -> list[Inline]:
     return items
 
 
+def drop_prefix(inlines: list[Inline], length: int) -> list[Inline]:
+    """`inlines` without their first `length` characters of text, stripped."""
+    out: list[Inline] = []
+    remaining = length
+    for item in inlines:
+        if remaining and isinstance(item, Run):
+            cut = min(remaining, len(item.text))
+            remaining -= cut
+            if item.text[cut:]:
+                out.append(Run(item.text[cut:], item.bold, item.italic))
+        else:
+            out.append(item)
+    return strip_inlines(out)
+
+
 # --- what a reader produces -----------------------------------------------------------------
 
 RawKind = Literal["para", "heading", "item", "rule", "table", "note"]
@@ -87,6 +102,9 @@ class RawBlock:
     indented: bool = False  # tab-indented line (author lines under a title in Word exports)
     rows: list[list[str]] = field(default_factory=list)  # kind == "table"
     note_label: str = ""  # kind == "note": a footnote text, with the label of its mark
+    whole: bool = False  # the file marks where the paragraph ends (Word): no page break cut it
+    centred: bool = False  # centred on the page (Word, PDF): how a title is set apart
+    forced: str = ""  # an editor's correction: "article" (starts an article) or "body" (never a title)
 
     @property
     def text(self) -> str:
@@ -104,8 +122,8 @@ class RawBlock:
 
     @property
     def emphasised(self) -> bool:
-        """Shown as a heading by the export: marked, or wholly bold or italic."""
-        return self.marked_heading or self.all_bold or self.all_italic
+        """Shown as a heading by the export: marked, centred, or wholly bold or italic."""
+        return self.marked_heading or self.centred or self.all_bold or self.all_italic
 
 
 # --- the bulletin -----------------------------------------------------------------------------
@@ -165,6 +183,7 @@ class Section:
     number: int
     title: str
     articles: list[Article] = field(default_factory=list)
+    line: int = 0
 
 
 @dataclass

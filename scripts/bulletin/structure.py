@@ -17,6 +17,18 @@ import re
 from dataclasses import dataclass
 
 from scripts.bulletin.errors import BulletinError
+from scripts.bulletin.grammar import (
+    article_line,
+    author_line,
+    heading_like,
+    is_lead_in,
+    is_sub_item,
+    person_line,
+    plain_author_line,
+    position_line,
+    section_line,
+    source_line,
+)
 from scripts.bulletin.model import (
     Article,
     Block,
@@ -33,6 +45,7 @@ from scripts.bulletin.model import (
     SourceNote,
     Table,
     TocEntry,
+    drop_prefix,
     plain_text,
     strip_inlines,
 )
@@ -41,29 +54,18 @@ from scripts.vietnamese import (
     fold,
     int_to_roman,
     is_all_caps,
-    roman_to_int,
     sentence_case,
     superscript,
 )
 
 ISSUE_RE = re.compile(r"\bSố\s+tháng\s+(\d{1,2})\s*/\s*(\d{4})\b", re.IGNORECASE)
 _ISSUE_ARG = re.compile(r"^(\d{4})-(\d{1,2})$")
-_ROMAN_HEADING = re.compile(r"^([IVXLC]+)\s*[.)]\s*(\S.*)$")
-_NUMBERED = re.compile(r"^(\d{1,2})\s*[.)]\s*(\S.*)$")
 _TOC_TITLE = re.compile(r"^trong\s+số\s+này\s*:?$", re.IGNORECASE)
 _NOTES_HEADING = re.compile(r"^(chú\s+thích|ghi\s+chú|tài\s+liệu\s+tham\s+khảo)\s*:?$", re.IGNORECASE)
 _NOTE_ENTRY = re.compile(r"^\s*[\[(](\d{1,3})[\])]\s*\.?\s*")
 _BARE_MARK = re.compile(r"\s?\[(\d{1,3})\]")
 _SOURCE_NOTE = re.compile(r"^\(\s*Nguồn\s*:", re.IGNORECASE)
 _KICKER = re.compile(r"^(chuyên\s+đề|tài\s+liệu)(\s+năm\s+\d{4})?$", re.IGNORECASE)
-_TERMINAL = re.compile(r"[.;!?…,]$")
-_CLOSERS = "”\"’')*» "
-_ORGANISATION = re.compile(
-    r"^(Ban|Phòng|Văn\s+phòng|Hội|Sở|Ủy\s+ban|Uỷ\s+ban|UBND|Tỉnh\s+[ủu]ỷ?y?|Huyện\s+ủy|Thành\s+ủy|Đảng\s+ủy|"
-    r"Công\s+an|Báo|Đài|Trung\s+tâm|Mặt\s+trận|Liên\s+đoàn|Đoàn|Bộ|Cục|Viện|Trường|Nhóm|Tổ|Thông\s+tấn)\b"
-)
-_PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,4}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*$")
-
 MAX_TITLE = 300
 MAX_HEADING = 200
 
@@ -72,6 +74,7 @@ MAX_HEADING = 200
 class _Heading:
     number: int
     title: str
+    warning: str = ""  # what an editor should check about this heading
 
 
 def build_issue(blocks: list[RawBlock], source_name: str, issue_arg: str | None) -> Issue:
@@ -151,12 +154,12 @@ def _parse_toc(blocks: list[RawBlock], casing: CasingModel) -> list[TocEntry]:
     section = 0
     for block in blocks:
         number = _section_number(block)
-        numbered = _NUMBERED.match(block.text)
+        numbered = article_line(block.text)
         if number is not None:
             section = number
             entries.append(TocEntry(section, 0, sentence_case(_section_heading(block).title, casing)))
         elif numbered and section:
-            entries.append(TocEntry(section, int(numbered.group(1)), numbered.group(2).rstrip(" .")))
+            entries.append(TocEntry(section, numbered.number, numbered.title.rstrip(" .")))
         elif entries:
             last = entries[-1]
             last.title = _join_title(last.title, sentence_case(block.text, casing))
@@ -203,35 +206,24 @@ def _section_number(block: RawBlock) -> int | None:
 
 
 def _section_heading(block: RawBlock) -> _Heading | None:
-    """'I. MỘT SỐ NỘI DUNG …' set as a heading or in capitals."""
-    if block.kind not in {"para", "heading"}:
+    """A section line (grammar.section_line) set as its own paragraph."""
+    if block.kind not in {"para", "heading"} or block.forced == "body" or len(block.text) > MAX_TITLE:
         return None
-    match = _ROMAN_HEADING.match(block.text)
-    if not match or len(block.text) > MAX_TITLE:
-        return None
-    number = roman_to_int(match.group(1))
-    title = match.group(2).strip()
-    if number is None or not (block.emphasised or is_all_caps(title)):
-        return None
-    return _Heading(number, title)
-
-
-def _heading_like(text: str) -> bool:
-    return bool(text) and len(text) <= MAX_TITLE and not _TERMINAL.search(text.rstrip(_CLOSERS))
-
-
-def _is_author_line(text: str) -> bool:
-    """A name or a body, with or without a position: 'Ngô Văn Bảo, Ban Tuyên giáo Tỉnh ủy'."""
-    if not text or len(text) > 160 or _TERMINAL.search(text.rstrip(_CLOSERS)) or is_all_caps(text):
-        return False
-    head = text.split(",")[0].strip()
-    return bool(_ORGANISATION.match(head) or _PERSON.match(head))
+    found = section_line(block.text, block.emphasised)
+    return _Heading(*found) if found else None
 
 
 def _join_title(first: str, second: str) -> str:
     if first.rstrip().endswith(":"):
         return f"{first.rstrip()} {second[:1].upper()}{second[1:]}"
     return f"{first.rstrip()} {second}"
+
+
+# a title line that cannot end there: it stops on a word that needs the next one
+_UNFINISHED = re.compile(
+    r"(?:,|-|–|\b(?:và|của|về|cho|với|trong|các|những|để|là|tại|theo|trên|từ|đến|nhằm|góp\s+phần|thực\s+hiện))$",
+    re.IGNORECASE,
+)
 
 
 class BodyParser:
@@ -246,44 +238,54 @@ class BodyParser:
 
     def parse(self) -> list[Section]:
         sections: list[Section] = []
-        article_blocks: list[RawBlock] = []
+        pieces: list[tuple[Article, list[RawBlock]]] = []  # each article with its raw blocks
         article: Article | None = None
         inner_roman = 0  # last Roman heading number inside the current article
         index = 0
-
-        def close() -> None:
-            if article is not None:
-                ArticleBuilder(article, article_blocks, self).build()
-
         while index < len(self.blocks):
             block = self.blocks[index]
             heading = _section_heading(block)
             if heading and self._starts_section(heading, sections, inner_roman, index):
-                close()
-                article, article_blocks, inner_roman = None, [], 0
-                sections.append(Section(heading.number, sentence_case(heading.title, self.casing).rstrip(" .:")))
+                article, inner_roman = None, 0
                 index += 1
+                title = heading.title
+                if not title and index < len(self.blocks) and self._bare_part_title(self.blocks[index]):
+                    title = self.blocks[index].text  # 'PHẦN I' on its own line, its title on the next
+                    index += 1
+                section = Section(heading.number, sentence_case(title, self.casing).rstrip(" .:"), line=block.line)
+                sections.append(section)
                 if index < len(self.blocks) and not self._article_heading(self.blocks[index], 1):
-                    article, index = self._implicit_article(sections[-1], index)
+                    article, index = self._implicit_article(section, index)
+                    pieces.append((article, []))
                 continue
             if heading and article is not None:
                 inner_roman = heading.number
             expected = len(sections[-1].articles) + 1 if sections else 0
             numbered = self._article_heading(block, expected) if sections else None
             if numbered:
-                close()
-                article_blocks, inner_roman = [], 0
+                if numbered.warning:
+                    self.warnings.append(numbered.warning)
+                inner_roman = 0
                 article, index = self._article(sections[-1], numbered, index)
+                pieces.append((article, []))
                 continue
+            if sections:
+                self._check_body_line(block, expected)
             if article is not None:
-                article_blocks.append(block)
+                pieces[-1][1].append(block)
             elif sections:
                 self.warnings.append(f"Dòng {block.line}: đoạn văn nằm ngoài mọi bài, được giữ ở đầu mục.")
                 article, index = self._implicit_article(sections[-1], index)
+                pieces.append((article, []))
                 continue
             index += 1
-        close()
+        _rehome_notes(pieces)
+        for article, raw in pieces:
+            ArticleBuilder(article, raw, self).build()
         return sections
+
+    def _bare_part_title(self, block: RawBlock) -> bool:
+        return block.kind in {"para", "heading"} and heading_like(block.text) and not article_line(block.text)
 
     def _starts_section(self, heading: _Heading, sections: list[Section], inner_roman: int, index: int) -> bool:
         current = sections[-1].number if sections else 0
@@ -296,35 +298,69 @@ class BodyParser:
         return True
 
     def _article_heading(self, block: RawBlock, expected: int) -> _Heading | None:
-        if block.kind not in {"para", "heading"} or block.indented:
+        """The article that `block` starts, when it is the title line of article `expected` of the section.
+
+        The expected number is the strongest evidence; a line the file formats as a title (a heading style,
+        bold) also starts one when the numbering skips or repeats a number, with a warning. An editor's
+        correction overrides both.
+        """
+        if block.kind not in {"para", "heading"} or block.indented or block.forced == "body":
             return None
-        match = _NUMBERED.match(block.text)
-        if not match or int(match.group(1)) != expected:
+        found = article_line(block.text)
+        if block.forced == "article":
+            return _Heading(expected, found.title if found else block.text)
+        if not found or len(found.title) > MAX_TITLE:
             return None
-        title = match.group(2).strip()
-        if block.marked_heading or block.all_bold:
-            return _Heading(expected, title) if len(title) <= MAX_TITLE else None
+        formatted = block.marked_heading or block.all_bold or found.explicit
+        if found.number != expected:
+            skipped = expected < found.number <= expected + 2 or found.number == expected - 1 > 0
+            if formatted and skipped and heading_like(found.title):
+                warning = (
+                    f"Dòng {block.line}: bài được đánh số {found.number} nhưng theo thứ tự phải là {expected} "
+                    f"(số bị nhảy hoặc lặp); đã nhận là bài {expected}: '{_short(found.title)}'."
+                )
+                return _Heading(expected, found.title, warning)
+            return None
+        if formatted:
+            return _Heading(expected, found.title)
         if self.marked:
             return None
-        return _Heading(expected, title) if _heading_like(title) else None
+        return _Heading(expected, found.title) if heading_like(found.title) else None
 
-    def _title_continues(self, block: RawBlock, title: str) -> bool:
-        if block.kind not in {"para", "heading"} or block.indented:
+    def _check_body_line(self, block: RawBlock, expected: int) -> None:
+        """Warn about a short numbered line kept as text that could be the title of an article."""
+        found = article_line(block.text) if block.kind in {"para", "heading"} and not block.forced else None
+        if not found or not heading_like(found.title, 160) or not expected:
+            return
+        if found.number == expected or expected < found.number <= expected + 2:
+            self.warnings.append(
+                f"Dòng {block.line}: dòng ngắn có số '{found.number}. {_short(found.title)}' được giữ là nội dung "
+                f"(mục đang chờ bài số {expected}). Nếu đó là một bài, hãy ghi vào tệp sửa lỗi (bài mới)."
+            )
+
+    def _title_continues(self, block: RawBlock, title: str, first: RawBlock) -> bool:
+        if block.kind not in {"para", "heading"} or block.indented or block.forced:
             return False
-        if _section_heading(block) or _NUMBERED.match(block.text) or not _heading_like(block.text):
+        text = block.text
+        if _section_heading(block) or article_line(text) or is_sub_item(text) or not heading_like(text):
             return False
-        if not is_all_caps(block.text):
+        if text[:1] in "*-+–•(" or author_line(text):
             return False
-        return title.rstrip().endswith(":") or is_all_caps(title) or block.emphasised
+        if is_all_caps(text):
+            return title.rstrip().endswith(":") or is_all_caps(title) or block.emphasised
+        # a title typed over two lines, in the same formatting: the first stops where it cannot end
+        same_look = (block.marked_heading, block.all_bold) == (first.marked_heading, first.all_bold)
+        unfinished = text[:1].islower() or bool(_UNFINISHED.search(title.rstrip()))
+        return same_look and unfinished and not is_all_caps(title) and len(title) + len(text) <= MAX_TITLE
 
     def _article(self, section: Section, heading: _Heading, index: int) -> tuple[Article, int]:
-        line = self.blocks[index].line
+        first = self.blocks[index]
         title = heading.title
         index += 1
-        while index < len(self.blocks) and self._title_continues(self.blocks[index], title):
+        while index < len(self.blocks) and self._title_continues(self.blocks[index], title, first):
             title = _join_title(title, self.blocks[index].text)
             index += 1
-        return self._new_article(section, heading.number, [title], None, line, index)
+        return self._new_article(section, heading.number, [title], None, first.line, index)
 
     def _implicit_article(self, section: Section, index: int) -> tuple[Article, int]:
         """An article without a number, right under its section heading (a 'chuyên đề')."""
@@ -334,7 +370,7 @@ class BodyParser:
             block = self.blocks[index]
             if block.kind not in {"para", "heading"} or _section_heading(block) or block.indented:
                 break
-            if not (is_all_caps(block.text) or block.marked_heading) or not _heading_like(block.text):
+            if not (is_all_caps(block.text) or block.marked_heading) or not heading_like(block.text):
                 break
             lines.append(block.text)
             index += 1
@@ -356,20 +392,61 @@ class BodyParser:
         for part in parts[1:]:
             title = _join_title(title, part)
         article = Article(section.number, number, title.rstrip(" ."), kicker=kicker, line=line)
-        # an author right under the title: tab-indented lines, or a bold name line
-        author_lines: list[str] = []
-        while index < len(self.blocks) and self.blocks[index].indented and self.blocks[index].kind == "para":
-            author_lines.append(self.blocks[index].text)
-            index += 1
-        if not author_lines and index < len(self.blocks):
-            block = self.blocks[index]
-            if block.kind in {"para", "heading"} and block.emphasised and _is_author_line(block.text):
-                author_lines.append(block.text)
-                index += 1
+        author_lines, index = self._author_under_title(index)
         if author_lines:
             article.author = _join_author(author_lines)
         section.articles.append(article)
         return article, index
+
+    def _author_under_title(self, index: int) -> tuple[list[str], int]:
+        """The author lines right under a title: right-aligned or tab-indented lines, or a line shaped like
+        an author's (grammar.author_line) that the file sets apart by its formatting or needs none for."""
+        blocks = self.blocks
+        lines: list[str] = []
+        while index < len(blocks) and blocks[index].indented and blocks[index].kind == "para":
+            lines.append(blocks[index].text)
+            index += 1
+        if lines or index + 1 >= len(blocks):
+            return lines, index
+        block = blocks[index]
+        if block.kind not in {"para", "heading"} or block.forced or len(block.text) > 120:
+            return lines, index
+        shown = block.emphasised or block.all_italic
+        if (shown and author_line(block.text)) or (not self.marked and plain_author_line(block.text)):
+            lines.append(block.text)
+            index += 1
+            # a position on the line under the name: 'Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh'
+            while index + 1 < len(blocks) and position_line(blocks[index].text) and not blocks[index].forced:
+                lines.append(blocks[index].text)
+                index += 1
+        return lines, index
+
+
+def _short(text: str, length: int = 60) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def _rehome_notes(pieces: list[tuple[Article, list[RawBlock]]]) -> None:
+    """A footnote belongs to the article whose text carries its mark, wherever the file printed it: a PDF
+    prints it at the foot of the page, which may be where the next article begins."""
+
+    def marks(raw: list[RawBlock]) -> set[str]:
+        return {_label_key(i.label) for b in raw if b.kind != "note" for i in b.inlines if isinstance(i, NoteRef)}
+
+    for position, (_, raw) in enumerate(pieces):
+        own = marks(raw)
+        for note in [b for b in raw if b.kind == "note"]:
+            key = _label_key(note.note_label)
+            if key in own:
+                continue
+            for other in (position - 1, position + 1):
+                if 0 <= other < len(pieces):
+                    target = pieces[other][1]
+                    answered = {_label_key(b.note_label) for b in target if b.kind == "note"}
+                    if key in marks(target) and key not in answered:
+                        raw.remove(note)
+                        target.append(note)
+                        break
 
 
 def _join_author(lines: list[str]) -> str:
@@ -414,7 +491,7 @@ class ArticleBuilder:
                 continue
             entry = _NOTE_ENTRY.match(block.text) if in_notes else None
             if entry:
-                notes.append(Footnote(entry.group(1), _drop_prefix(block.inlines, entry.end())))
+                notes.append(Footnote(entry.group(1), drop_prefix(block.inlines, entry.end())))
             elif in_notes and notes and block.kind in {"para", "item"} and not block.emphasised:
                 last = notes[-1]
                 last.inlines = [*last.inlines, Run(" "), *strip_inlines(block.inlines)]
@@ -424,7 +501,8 @@ class ArticleBuilder:
         return body, notes, notes_heading
 
     def _split_trailing(self, body: list[RawBlock]) -> tuple[list[RawBlock], list[Block]]:
-        """Take the source note '(Nguồn: …)' and a closing author line off the end of the article."""
+        """Take the source note '(Nguồn: …)' and the closing author lines off the end of the article:
+        'Ban Biên tập'; 'Ngô Văn Bảo' over 'Ban Tuyên giáo Tỉnh ủy'; 'Trần Ngọc Tam' over 'Phó Bí thư Tỉnh ủy'."""
         trailing: list[Block] = []
         body = list(body)
         for _ in range(3):
@@ -434,17 +512,36 @@ class ArticleBuilder:
             if _SOURCE_NOTE.match(last.text):
                 trailing.insert(0, SourceNote(strip_inlines(last.inlines)))
                 body.pop()
-            elif self.article.author is None and self._closing_author(last):
-                self.article.author = last.text.strip()
-                body.pop()
+            elif self.article.author is None and (self._closing_author(last) or self._position_last(body)):
+                lines = [body.pop().text.strip()]
+                while len(body) > 1 and self._author_above(body[-1], lines[0]):
+                    lines.insert(0, body.pop().text.strip())
+                self.article.author = _join_author(lines)
             else:
                 break
         return body, trailing
 
     def _closing_author(self, block: RawBlock) -> bool:
-        if block.kind not in {"para", "heading"} or not _is_author_line(block.text):
+        if block.kind not in {"para", "heading"} or block.forced or len(block.text) > 160:
             return False
-        return block.emphasised or not self.parser.marked
+        if block.emphasised or block.indented or source_line(block.text):
+            return author_line(block.text)
+        if self.parser.marked:
+            return False
+        return author_line(block.text) if block.whole else plain_author_line(block.text)
+
+    def _position_last(self, body: list[RawBlock]) -> bool:
+        """'Phó Bí thư Tỉnh ủy' as the last line, under a name line."""
+        return len(body) > 1 and position_line(body[-1].text) and self._author_above(body[-2], body[-1].text)
+
+    def _author_above(self, block: RawBlock, below: str) -> bool:
+        """Whether `block` is the line above an author line that belongs with it (a name over its unit, or a
+        name over its position), set like it."""
+        if block.kind not in {"para", "heading"} or block.forced or not person_line(block.text):
+            return False
+        if not (author_line(below) or position_line(below)):
+            return False
+        return block.emphasised or block.indented or not self.parser.marked
 
     def _blocks(self, raw: list[RawBlock]) -> list[Block]:
         blocks: list[Block] = []
@@ -473,10 +570,12 @@ class ArticleBuilder:
         text = block.text
         if _section_heading(block):
             return True
-        if following is None or not _heading_like(text) or len(text) > MAX_HEADING or text[:1].islower():
+        if following is None or not heading_like(text) or len(text) > MAX_HEADING or text[:1].islower():
             return False
-        if text.startswith("("):
+        if text.startswith("(") or block.forced:
             return False
+        if is_lead_in(text) and not (block.marked_heading or block.all_bold):
+            return False  # 'Cụ thể như sau:' introduces what follows
         if block.kind == "item":
             # a lone short item before a paragraph is a sub-heading ('- Về công tác xây dựng Đảng')
             isolated = (previous is None or previous.kind != "item") and following.kind == "para"
@@ -565,28 +664,13 @@ def _bare_marks(inlines: list[Inline], labels: set[str]) -> list[Inline]:
     return [i for i in out if not (isinstance(i, Run) and not i.text)]
 
 
-def _drop_prefix(inlines: list[Inline], length: int) -> list[Inline]:
-    """`inlines` without their first `length` characters of text."""
-    out: list[Inline] = []
-    remaining = length
-    for item in inlines:
-        if remaining and isinstance(item, Run):
-            cut = min(remaining, len(item.text))
-            remaining -= cut
-            if item.text[cut:]:
-                out.append(Run(item.text[cut:], item.bold, item.italic))
-        else:
-            out.append(item)
-    return strip_inlines(out)
-
-
 def _heading_style(text: str) -> tuple[str, str]:
     """(numbering style, heading text without decorative marks) of a sub-heading."""
-    if _ROMAN_HEADING.match(text) and roman_to_int(text.split(".")[0].strip()):
+    if section_line(text, True):
         return "roman", text
-    if re.match(r"^\d{1,2}\.\d{1,2}\.?\s", text):  # '2.4. Tiếp tục …' sits under '2. …'
+    if re.match(r"^\d{1,2}\s*\.\s*\d{1,2}\.?\s", text):  # '2.4. Tiếp tục …' sits under '2. …'
         return "arabic2", text
-    if _NUMBERED.match(text):
+    if article_line(text):
         return "arabic", text
     if re.match(r"^[a-zđ]\)\s", text):
         return "letter", text

@@ -30,9 +30,13 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from scripts.bulletin.errors import BulletinError
+from scripts.bulletin.grammar import bullet
 from scripts.bulletin.model import Inline, NoteRef, RawBlock, Run, merge_runs
 from scripts.vietnamese import nfc
 
+# PDFium gives a hyphen at the end of a line as U+0002 (its "soft hyphen" mark) or U+0003; the
+# hyphen is the file's text ('…/NQ-' | 'UBTVQH15'), never a place to drop or make a space
+_LINE_END_HYPHENS = (0x02, 0x03)
 SPACE_GAP = 0.06  # a gap between two letters' boxes wider than this share of the font size is a space
 _BULLETS = "•◦▪‣\uf0b7\uf0a7\uf076\uf0d8\ue000"
 _STYLE_SUFFIX = re.compile(r"[-,]?(Bold|Italic|Oblique|BoldItalic|Regular|Medium|Semibold|Light|MT|PS)+$", re.I)
@@ -121,6 +125,8 @@ def _pages(path: Path) -> list[_Page]:
             chars = []
             for index in range(text.count_chars()):
                 code = pdfium_c.FPDFText_GetUnicode(text.raw, index)
+                if code in _LINE_END_HYPHENS:
+                    code = ord("-")  # PDFium reports a hyphen at a line's end as a control code
                 if code in (0, 0xFFFE, 0xFFFF) or chr(code) in "\r\n":
                     continue
                 if pdfium_c.FPDFText_IsGenerated(text.raw, index) == 1:
@@ -331,7 +337,7 @@ class _Reader:
                     rule is None
                     and line.kind == "line"
                     and line.size < self.body_size * 0.9
-                    and line.top > 0.6 * float(self.pdf.pages[number].height)
+                    and line.top > 0.6 * self.heights[number]
                 )
                 (notes if is_note else body).append(line)
             self.paragraphs(body)
@@ -384,14 +390,16 @@ class _Reader:
 
     def starts_paragraph(self, previous: _Line, line: _Line) -> bool:
         if line.page != previous.page:
-            # overleaf, a paragraph goes on when the page ended on a full line and this one is plain text
-            full = previous.x1 >= (previous.right or self.right) - 15 and not self.right_aligned(previous)
+            # overleaf, a paragraph goes on when the page ended on a full line and this one is plain text; a
+            # line is full when the next line's first word would not have fitted on it (justified or ragged)
+            room = (previous.right or self.right) - previous.x1
+            full = room < max(15.0, _first_word_width(line)) and not self.right_aligned(previous)
             plain = abs(line.x0 - (line.left or self.left)) < 3 and not line.heading_font and not previous.heading_font
             return not (full and plain and not self.bulleted(line))
         gap = line.top - previous.bottom
         if gap > self.line_gap + 3 or gap < -2:
             return True
-        if previous.heading_font != line.heading_font or self.bulleted(line):
+        if previous.heading_font != line.heading_font or self.bulleted(line) or self.typed_item(previous, line):
             return True
         return self.right_aligned(previous) != self.right_aligned(line)
 
@@ -400,6 +408,13 @@ class _Reader:
         '- ' is what the text exports keep as typed."""
         first = line.text[:1]
         return bool(first) and first in _BULLETS and len(line.text) > 1
+
+    def typed_item(self, previous: _Line | None, line: _Line) -> bool:
+        """A list item typed by hand ('- ', '+ '): the mark starts a line that follows a finished one.
+        ('kinh tế' | '- xã hội' is a line that wrapped at a dash, not an item.)"""
+        if not bullet(line.text):
+            return False
+        return previous is None or bool(re.search(r"[.;:!?]\W*$", previous.text.rstrip()))
 
     def right_aligned(self, line: _Line) -> bool:
         left, right = line.left or self.left, line.right or self.right
@@ -424,6 +439,7 @@ class _Reader:
             inlines[0] = Run(first.text.lstrip()[1:].lstrip(), first.bold, first.italic)
             if not inlines[0].text:
                 inlines.pop(0)
+
         heading = all(line.heading_font for line in lines)
         if heading:
             kind = "heading"
@@ -487,6 +503,20 @@ class _Reader:
     def add_note(self, label: str, inlines: list[Inline]) -> None:
         runs = [i for i in _merged(inlines) if isinstance(i, Run)]
         self.held_notes.append(RawBlock("note", runs, len(self.blocks) + 1, note_label=label))
+
+
+def _first_word_width(line: _Line) -> float:
+    """The width of the line's first word and the space before it."""
+    word = []
+    for char in line.chars:
+        if char["text"].isspace():
+            if word:
+                break
+            continue
+        word.append(char)
+    if not word:
+        return 0.0
+    return word[-1]["x1"] - word[0]["x0"] + line.size * 0.25
 
 
 def _merged(items: list[Inline]) -> list[Inline]:

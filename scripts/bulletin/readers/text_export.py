@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
+from scripts.bulletin.grammar import BULLET
 from scripts.bulletin.model import Inline, NoteRef, RawBlock, Run
 
 BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 _NOTE_REF = re.compile(r"\[footnoteRef:\s*(\d+)\]")
 _NOTE_TEXT = re.compile(r"\[(\d+): ((?:[^\[\]]|\[[^\[\]]*\])*)\]")
-_ITEM = re.compile(r"^[-–•+]\s+(?=\S)")
 
 
 def read_text(text: str) -> list[RawBlock]:
@@ -26,9 +26,9 @@ def read_text(text: str) -> list[RawBlock]:
         notes = [(m.group(1), m.group(2)) for m in _NOTE_TEXT.finditer(line)]
         line = _NOTE_TEXT.sub("", line).strip()
         if line:
-            kind = "item" if _ITEM.match(line) else "para"
+            kind = "item" if BULLET.match(line) else "para"
             if kind == "item":
-                line = _ITEM.sub("", line, count=1)
+                line = BULLET.sub("", line, count=1)
             blocks.append(RawBlock(kind, _inlines(line), number, indented=indented))
         for label, note in notes:
             blocks.append(RawBlock("note", [Run(note.strip())], number, note_label=label))

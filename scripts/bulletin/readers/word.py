@@ -206,7 +206,10 @@ class _Reader:
                 kind = "heading"
             jc = ppr.find(_w("jc")) if ppr is not None else None
             right = jc is not None and jc.get(_w("val")) in {"right", "end"}
-            self.blocks.append(RawBlock(kind, inlines, line, marked_heading=heading, indented=right))
+            centred = jc is not None and jc.get(_w("val")) == "center"
+            self.blocks.append(
+                RawBlock(kind, inlines, line, marked_heading=heading, indented=right, whole=True, centred=centred)
+            )
         for label, note in notes:
             note_inlines = [i for i in self.runs_of_note(note) if isinstance(i, Run)]
             self.blocks.append(RawBlock("note", _strip(note_inlines), line, note_label=label))
