@@ -60,7 +60,7 @@ from scripts.vietnamese import (
 
 ISSUE_RE = re.compile(r"\bSố\s+tháng\s+(\d{1,2})\s*/\s*(\d{4})\b", re.IGNORECASE)
 _ISSUE_ARG = re.compile(r"^(\d{4})-(\d{1,2})$")
-_TOC_TITLE = re.compile(r"^trong\s+số\s+này\s*:?$", re.IGNORECASE)
+_CONTENTS_TITLE = re.compile(r"^(?:trong\s+số\s+này|mục\s+lục(?:\s+số\s+này)?|nội\s+dung(?:\s+số\s+này)?)\s*:?$", re.I)
 _NOTES_HEADING = re.compile(r"^(chú\s+thích|ghi\s+chú|tài\s+liệu\s+tham\s+khảo)\s*:?$", re.IGNORECASE)
 _NOTE_ENTRY = re.compile(r"^\s*[\[(](\d{1,3})[\])]\s*\.?\s*")
 _BARE_MARK = re.compile(r"\s?\[(\d{1,3})\]")
@@ -105,12 +105,17 @@ def build_issue(blocks: list[RawBlock], source_name: str, issue_arg: str | None)
 
 
 def _split_front_matter(blocks: list[RawBlock]) -> tuple[list[RawBlock], list[RawBlock], list[RawBlock]]:
-    """(masthead blocks, table-of-contents blocks, body blocks)."""
-    toc_start = next((i for i, b in enumerate(blocks) if _TOC_TITLE.match(b.text)), None)
-    if toc_start is not None:
-        firsts = [i for i, b in enumerate(blocks) if i > toc_start and _section_number(b) == 1]
-        if len(firsts) >= 2:
-            return blocks[:toc_start], blocks[toc_start + 1 : firsts[1]], blocks[firsts[1] :]
+    """(masthead blocks, table-of-contents blocks, body blocks).
+
+    The contents list ('Trong số này', 'Mục lục', or no heading at all) is where section I first appears:
+    it lists section II before the text's own section I, and holds only short lines."""
+    firsts = [i for i, b in enumerate(blocks) if _section_number(b) == 1]
+    if len(firsts) >= 2:
+        listed = blocks[firsts[0] : firsts[1]]
+        titled = firsts[0] > 0 and bool(_CONTENTS_TITLE.match(blocks[firsts[0] - 1].text))
+        if (titled or any(_section_number(b) == 2 for b in listed)) and all(len(b.text) <= MAX_TITLE for b in listed):
+            start = firsts[0] - 1 if titled else firsts[0]
+            return blocks[:start], listed, blocks[firsts[1] :]
     first_section = next((i for i, b in enumerate(blocks) if _section_number(b) is not None), 0)
     return blocks[:first_section], [], blocks[first_section:]
 
@@ -482,21 +487,23 @@ class ArticleBuilder:
         notes: list[Footnote] = []
         notes_heading: RawBlock | None = None
         in_notes = False
+        entry_open = False  # the last block was an entry under the heading: a plain paragraph goes on with it
         for block in self.raw:
             if block.kind == "note":
                 notes.append(Footnote(block.note_label, strip_inlines(block.inlines)))
                 continue
             if _NOTES_HEADING.match(block.text):
-                in_notes, notes_heading = True, block
+                in_notes, entry_open, notes_heading = True, False, block
                 continue
             entry = _NOTE_ENTRY.match(block.text) if in_notes else None
             if entry:
                 notes.append(Footnote(entry.group(1), drop_prefix(block.inlines, entry.end())))
-            elif in_notes and notes and block.kind in {"para", "item"} and not block.emphasised:
+                entry_open = True
+            elif entry_open and block.kind in {"para", "item"} and not block.emphasised:
                 last = notes[-1]
                 last.inlines = [*last.inlines, Run(" "), *strip_inlines(block.inlines)]
             else:
-                in_notes = False
+                in_notes = entry_open = False
                 body.append(block)
         return body, notes, notes_heading
 

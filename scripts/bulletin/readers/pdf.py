@@ -294,6 +294,7 @@ class _Reader:
         self.blocks: list[RawBlock] = []
         self.group: list[_Line] = []  # the paragraph being read, which may go on overleaf
         self.held_notes: list[RawBlock] = []  # footnotes of pages that paragraph spans
+        self.last_note: RawBlock | None = None  # a footnote text may go on at the foot of the next page
 
     def read(self) -> list[RawBlock]:
         pages: list[list[_Line]] = []
@@ -401,6 +402,10 @@ class _Reader:
             return True
         if previous.heading_font != line.heading_font or self.bulleted(line) or self.typed_item(previous, line):
             return True
+        if self.right_aligned(line) and not self.right_aligned(previous):
+            # the last line of a right-aligned paragraph that wrapped ('…, Ban Tuyên giáo Tỉnh' | 'ủy')
+            full = previous.x1 >= (previous.right or self.right) - 12
+            return not (full and _is_italic_line(previous) == _is_italic_line(line))
         return self.right_aligned(previous) != self.right_aligned(line)
 
     def bulleted(self, line: _Line) -> bool:
@@ -443,7 +448,8 @@ class _Reader:
         heading = all(line.heading_font for line in lines)
         if heading:
             kind = "heading"
-        right = all(self.right_aligned(line) for line in lines)
+        # right-aligned: every line ends at the right margin and the last one starts well inside the column
+        right = self.right_aligned(lines[-1]) and all(line.x1 >= (line.right or self.right) - 12 for line in lines)
         self.blocks.append(RawBlock(kind, inlines, len(self.blocks) + 1, marked_heading=heading, indented=right))
 
     def inlines(self, lines: list[_Line]) -> list[Inline]:
@@ -479,30 +485,55 @@ class _Reader:
         current: tuple[str, list[Inline]] | None = None
         for line in lines:
             self.classify(line)
-            match = re.match(r"\s*(\d{1,3})\s*", line.text)
-            if match:
+            label = self.note_label(line, current[0] if current else None)
+            if label:
                 if current:
                     self.add_note(*current)
-                rest = [c for c in line.chars]
-                skipped = 0
-                while (
-                    rest and (rest[0]["text"].isspace() or rest[0]["text"].isdigit()) and skipped < len(match.group(0))
-                ):
-                    rest.pop(0)
-                    skipped += 1
-                current = (
-                    match.group(1),
-                    self.inlines([_Line(line.top, line.bottom, line.x0, line.x1, rest, line.size)]),
-                )
+                mark, taken = label
+                rest = _Line(line.top, line.bottom, line.x0, line.x1, line.chars[taken:], line.size)
+                current = (mark, self.inlines([rest]))
             elif current:
                 current[1].append(Run(" "))
                 current[1].extend(self.inlines([line]))
+            elif self.last_note is not None:  # a long note that the page above could not hold goes on here
+                runs = [i for i in _merged([Run(" "), *self.inlines([line])]) if isinstance(i, Run)]
+                self.last_note.inlines = merge_runs([*self.last_note.inlines, *runs])
+            else:  # no note to go on with: kept as text, never lost
+                self.held_notes.append(RawBlock("para", self.inlines([line]), len(self.blocks) + 1))
         if current:
             self.add_note(*current)
 
+    def note_label(self, line: _Line, previous: str | None) -> tuple[str, int] | None:
+        """(label, characters it takes) when `line` starts a footnote text: raised digits ('²…'), or digits
+        and a space that continue the numbering of the note above (so a line '2023 …' of a note goes on)."""
+        chars = line.chars
+        start = 0
+        while start < len(chars) and chars[start]["text"].isspace():
+            start += 1
+        end = start
+        while end < len(chars) and chars[end]["text"].isdigit() and self.raised(chars[end], line):
+            end += 1
+        if end > start:
+            return "".join(c["text"] for c in chars[start:end]), end
+        while end < len(chars) and chars[end]["text"].isdigit():
+            end += 1
+        spaced = end == len(chars) or chars[end]["text"].isspace()
+        if not (start < end <= start + 3 and spaced):
+            return None
+        label = "".join(c["text"] for c in chars[start:end])
+        if previous is not None and previous.isdigit() and int(label) != int(previous) + 1:
+            return None
+        return label, end
+
     def add_note(self, label: str, inlines: list[Inline]) -> None:
         runs = [i for i in _merged(inlines) if isinstance(i, Run)]
-        self.held_notes.append(RawBlock("note", runs, len(self.blocks) + 1, note_label=label))
+        self.last_note = RawBlock("note", runs, len(self.blocks) + 1, note_label=label)
+        self.held_notes.append(self.last_note)
+
+
+def _is_italic_line(line: _Line) -> bool:
+    letters = [c for c in line.chars if c["text"].strip()]
+    return bool(letters) and all(_is_italic(c["fontname"]) for c in letters)
 
 
 def _first_word_width(line: _Line) -> float:

@@ -2,7 +2,7 @@
 
 Word's text export writes `[bookmark: …]` where a bookmark was, `[footnoteRef:N]` where a
 footnote mark was and `[N: text]` for the text of that footnote; tab-indented lines are the
-right-aligned author lines under a title.
+right-aligned author lines under a title (unless the editor starts most paragraphs with a tab).
 """
 
 from __future__ import annotations
@@ -20,8 +20,12 @@ _NOTE_TEXT = re.compile(r"\[(\d+): ((?:[^\[\]]|\[[^\[\]]*\])*)\]")
 def read_text(text: str) -> list[RawBlock]:
     """Split a plain-text export into raw blocks, one per non-empty line."""
     blocks: list[RawBlock] = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        indented = line.startswith("\t")
+    lines = text.split("\n")
+    filled = [line for line in lines if line.strip()]
+    # an editor who starts every paragraph with a tab: then a tab sets no line apart
+    tabs_mean_nothing = sum(line.startswith("\t") for line in filled) > len(filled) / 2
+    for number, line in enumerate(lines, start=1):
+        indented = line.startswith("\t") and not tabs_mean_nothing
         line = BOOKMARK.sub("", line)
         notes = [(m.group(1), m.group(2)) for m in _NOTE_TEXT.finditer(line)]
         line = _NOTE_TEXT.sub("", line).strip()
