@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from scripts.bulletin.errors import BulletinError, UsageError
+from scripts.bulletin.outline import outline
 from scripts.bulletin.pipeline import PROJECT_ROOT, import_bulletin, import_report, import_tasks
 
 
@@ -78,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(result.summary(), ensure_ascii=False, indent=1))
     else:
+        if args.command == "import":
+            print("\n".join(outline(result.issue)))
         plan = result.plan
         will = args.dry_run
         print(

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from scripts.vietnamese import int_to_roman as _roman
+
 # --- inline content -------------------------------------------------------------------------
 
 
@@ -173,9 +175,15 @@ class Article:
     title: str
     kicker: str | None = None  # a label printed above the title ('Chuyên đề năm 2024')
     author: str | None = None
+    author_at: str = ""  # where the author line stood: "title" (under it) or "end"
     blocks: list[Block] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
     line: int = 0
+
+    @property
+    def code(self) -> str:
+        """'II.3': how the outline, the warnings and the correction file name the article."""
+        return f"{_roman(self.section)}.{self.number}"
 
 
 @dataclass
@@ -205,6 +213,7 @@ class Issue:
     sections: list[Section] = field(default_factory=list)
     toc: list[TocEntry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    corrections: str | None = None  # the editor's correction file applied, if any
 
     @property
     def year(self) -> int:

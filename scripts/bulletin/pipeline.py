@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.bulletin.cleaners import clean
+from scripts.bulletin.corrections import apply_to_issue, corrections_file, load_corrections, mark_blocks
 from scripts.bulletin.errors import BulletinError
 from scripts.bulletin.model import Issue
+from scripts.bulletin.outline import article_text, code, first_words, structure_warnings
 from scripts.bulletin.readers import read_source
 from scripts.bulletin.report import Report, convert_report
 from scripts.bulletin.structure import build_issue
@@ -19,7 +21,7 @@ from scripts.indicators.extract import indicator_rows, indicators_csv
 from scripts.tasks.data import tasks_csv
 from scripts.tasks.extract import Leader, read_leaders
 from scripts.tasks.pages import task_pages
-from scripts.vietnamese import slugify
+from scripts.vietnamese import slugify, words
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,15 +41,20 @@ class ImportResult:
             "sections": [{"number": s.number, "title": s.title} for s in self.issue.sections],
             "articles": [
                 {
+                    "code": code(a),
                     "section": a.section,
                     "number": a.number,
                     "title": a.title,
                     "author": a.author,
+                    "words": len(words(article_text(a))),
+                    "first_words": first_words(a),
                     "footnotes": len(a.footnotes),
+                    "line": a.line,
                     "path": f"{base}/{article_file(a)}",
                 }
                 for a in self.issue.articles
             ],
+            "corrections": self.issue.corrections,
             "warnings": list(self.issue.warnings),
             "written": self.plan.written,
             "unchanged": len(self.plan.unchanged),
@@ -57,10 +64,21 @@ class ImportResult:
 
 
 def convert(path: Path, issue: str | None = None) -> Issue:
-    """Read the bulletin export at `path` into an `Issue` (nothing is written)."""
+    """Read the bulletin export at `path` into an `Issue`, with the editor's corrections from the file
+    beside it (see corrections.py); nothing is written."""
     warnings: list[str] = []
-    model = build_issue(clean(read_source(path, warnings)), path.name, issue)
+    blocks = read_source(path, warnings)
+    found = corrections_file(path)
+    corrections = load_corrections(found) if found else None
+    if corrections:
+        mark_blocks(blocks, corrections)
+        issue = issue or corrections.issue
+    model = build_issue(clean(blocks), path.name, issue)
+    if corrections:
+        apply_to_issue(model, corrections)
+        model.corrections = found.name
     model.warnings[:0] = warnings
+    model.warnings.extend(structure_warnings(model))
     return model
 
 

@@ -240,6 +240,7 @@ class BodyParser:
         self.source_name = source_name
         self.warnings = warnings
         self.marked = any(b.marked_heading for b in blocks)  # the export shows headings as headings
+        self.unnumbered = 0  # articles of the current section that have no number of their own
 
     def parse(self) -> list[Section]:
         sections: list[Section] = []
@@ -259,17 +260,27 @@ class BodyParser:
                     index += 1
                 section = Section(heading.number, sentence_case(title, self.casing).rstrip(" .:"), line=block.line)
                 sections.append(section)
+                self.unnumbered = 0
                 if index < len(self.blocks) and not self._article_heading(self.blocks[index], 1):
                     article, index = self._implicit_article(section, index)
                     pieces.append((article, []))
+                    self.unnumbered += 1
                 continue
             if heading and article is not None:
                 inner_roman = heading.number
-            expected = len(sections[-1].articles) + 1 if sections else 0
+            # the number the next article's title line shows: articles without one (a 'chuyên đề' under the
+            # section's title, one an editor's correction starts) do not count
+            expected = len(sections[-1].articles) + 1 - self.unnumbered if sections else 0
             numbered = self._article_heading(block, expected) if sections else None
+            if numbered is None and sections and self.unnumbered:
+                # or the bulletin's numbering counts them after all (a number the editor forgot to type)
+                numbered = self._article_heading(block, expected + self.unnumbered)
+                self.unnumbered = 0 if numbered else self.unnumbered
             if numbered:
                 if numbered.warning:
                     self.warnings.append(numbered.warning)
+                if block.forced == "article" and not article_line(block.text):
+                    self.unnumbered += 1
                 inner_roman = 0
                 article, index = self._article(sections[-1], numbered, index)
                 pieces.append((article, []))
@@ -309,11 +320,11 @@ class BodyParser:
         bold) also starts one when the numbering skips or repeats a number, with a warning. An editor's
         correction overrides both.
         """
+        found = article_line(block.text)
+        if block.forced == "article":  # an editor's correction: an article starts here
+            return _Heading(expected, found.title if found else block.text)
         if block.kind not in {"para", "heading"} or block.indented or block.forced == "body":
             return None
-        found = article_line(block.text)
-        if block.forced == "article":
-            return _Heading(expected, found.title if found else block.text)
         if not found or len(found.title) > MAX_TITLE:
             return None
         formatted = block.marked_heading or block.all_bold or found.explicit
@@ -365,7 +376,7 @@ class BodyParser:
         while index < len(self.blocks) and self._title_continues(self.blocks[index], title, first):
             title = _join_title(title, self.blocks[index].text)
             index += 1
-        return self._new_article(section, heading.number, [title], None, first.line, index)
+        return self._new_article(section, len(section.articles) + 1, [title], None, first.line, index)
 
     def _implicit_article(self, section: Section, index: int) -> tuple[Article, int]:
         """An article without a number, right under its section heading (a 'chuyên đề')."""
@@ -399,7 +410,7 @@ class BodyParser:
         article = Article(section.number, number, title.rstrip(" ."), kicker=kicker, line=line)
         author_lines, index = self._author_under_title(index)
         if author_lines:
-            article.author = _join_author(author_lines)
+            article.author, article.author_at = _join_author(author_lines), "title"
         section.articles.append(article)
         return article, index
 
@@ -523,7 +534,7 @@ class ArticleBuilder:
                 lines = [body.pop().text.strip()]
                 while len(body) > 1 and self._author_above(body[-1], lines[0]):
                     lines.insert(0, body.pop().text.strip())
-                self.article.author = _join_author(lines)
+                self.article.author, self.article.author_at = _join_author(lines), "end"
             else:
                 break
         return body, trailing
