@@ -164,3 +164,11 @@ def test_tables_merged_cells_endnotes_and_line_breaks(kind):
     assert plain_text(closing.inlines).startswith("Các chi bộ tiếp tục rà soát")
     assert [plain_text(note.inlines) for note in article.footnotes] == ["Số liệu đến ngày 30/6/2024."]
     assert not issue.warnings
+
+
+def test_pdf_line_end_hyphen_is_kept_whatever_code_point_pdfium_reports():
+    # PDFium reports the hyphen that ends a line ('27/NQ-' | 'UBTVQH15') as U+0002
+    issue = convert(OFFICE / "line-end-hyphens.pdf")
+    text = " ".join(plain_text(b.inlines) for b in issue.articles[0].blocks if hasattr(b, "inlines"))
+    assert text.count("Nghị quyết số 27/NQ-UBTVQH15 và Kết luận số 21-KL/TW") == 8
+    assert "\x02" not in text and "NQ- " not in text
