@@ -127,8 +127,8 @@ def continues(first: RawBlock, second: RawBlock) -> bool:
         return False
     if following[0].islower() or following[0].isdigit() or ending == ",":
         return True
-    if first.emphasised or second.emphasised:
-        return False
+    if first.emphasised or second.emphasised or _starts_structure(text):
+        return False  # a title line is long at times, and ends without a full stop
     # a long paragraph never ends without punctuation: the next one carries on its sentence
     return len(text) >= 200 and len(following) >= 40 and not is_all_caps(text)
 
