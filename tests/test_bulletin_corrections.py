@@ -149,3 +149,16 @@ def test_a_wrong_correction_file_names_its_line_and_writes_nothing(tmp_path, tex
     assert_user_error(result, mentions=mentions)
     assert f"'bulletin-2024-02.yml', dòng {line}:" in result.stderr
     assert snapshot(root) == before
+
+
+def test_the_readme_example_is_a_valid_correction_file(tmp_path):
+    from scripts.bulletin.corrections import load_corrections
+    from tests.support import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "bulletin-2024-02.yml"
+    path.write_text(example, encoding="utf-8")
+    corrections = load_corrections(path)
+    assert corrections.issue == "2024-02"
+    assert [c.kind for c in corrections.items] == ["start", "not_article", "article", "merge"]

@@ -1,14 +1,20 @@
 """Recover a bulletin's structure from cleaned raw blocks: issue, sections, articles, blocks.
 
-The rules follow how the board lays a bulletin out:
-- a section is 'I.', 'II.', … in capitals or marked as a heading; a Roman heading that does not
-  continue the section sequence (a second 'I.') belongs to the article it is in;
-- an article is '1.', '2.', … continuing the numbering of its section, set as a heading, or (in
-  exports without markup) short and without a final full stop; a numbered paragraph is not one;
-- its title may run over several lines (capitals, or a line ending with ':'); its author stands
-  right under the title (bold, or tab-indented lines) or as the last line of the article;
+The line shapes (how articles, sections, sub-items and authors are typed) are the grammar of
+`grammar.py`; this module applies them in order, with the evidence the file gives:
+- a section line continues the section sequence; a Roman heading that does not (a second 'I.') belongs to
+  the article it is in;
+- an article's title line carries the number its section expects next (the strongest evidence); one the file
+  formats as a title (heading style, bold) is taken even when the numbering skips or repeats, with a
+  warning; in exports without formatting it must also look like a title (short, no final full stop); an
+  editor's correction (corrections.py) starts or unmakes an article whatever the rules say;
+- a title may run over several lines (capitals, a line ending with ':', or a line that cannot end where it
+  does); the author stands right under it (right-aligned, tab-indented, or a line shaped like an author's)
+  or as the article's last lines (a name over its unit or position);
+- a footnote belongs to the article whose text carries its mark, wherever the file printed it;
 - heading levels inside an article come from the numbering style ('I.', '*', '-', …) in the order
-  the article uses them, never from the export's '#' counts.
+  the article uses them, never from the export's '#' counts; a lead-in ending with ':' is a paragraph
+  unless the file formats it as a heading.
 """
 
 from __future__ import annotations
