@@ -44,6 +44,8 @@ def test_variant_yields_the_structure_and_text_of_its_original(tmp_path: Path, v
     assert issue.issue == expected.issue
     assert [(s.number, fold(s.title)) for s in issue.sections] == [(n, fold(t)) for n, t in expected.sections]
     assert [(a.section, a.number) for a in issue.articles] == [(a.section, a.number) for a in expected.articles]
+    if variant.name.endswith(".txt") and "--edited-" not in variant.name:  # its contents list agrees with it
+        assert not [w for w in issue.warnings if "mục lục" in w.lower()], issue.warnings
     pages = {entry["section"] * 100 + entry["number"]: entry["path"] for entry in result.summary()["articles"]}
     for found, wanted in zip(issue.articles, expected.articles, strict=True):
         code = f"{found.section}.{found.number}"

@@ -107,8 +107,9 @@ class Typing:
     line_end: str = "\n"
     trailing_spaces: bool = False
     tab_paragraphs: bool = False  # every paragraph starts with a tab, as some editors indent
-    toc: str = "as-is"  # as-is | none | other
+    toc: str = "as-is"  # as-is | none | other (titled 'MỤC LỤC', shortened) | pages (leader dots, pages)
     one_article_section: bool = False  # the last article in a section of its own
+    numbers_run_on: bool = False  # articles numbered through the issue (II starts at 6), not per section
 
 
 def _restructured(issue: Issue, typing: Typing) -> Issue:
@@ -180,10 +181,15 @@ def type_text(issue: Issue, typing: Typing) -> str:
         for section in issue.sections:
             lines.append(f"{int_to_roman(section.number)}. {section.title.upper()}")
             for article in section.articles:
-                title = article.title if typing.toc == "as-is" else " ".join(article.title.split()[:7]) + "…"
-                lines.append(f"{article.number}. {title}" if typing.toc == "as-is" else f"{article.number}/ {title}")
+                if typing.toc == "other":
+                    lines.append(f"{article.number}/ {' '.join(article.title.split()[:7])}…")
+                elif typing.toc == "pages":
+                    lines.append(f"{article.number}. {article.title} {'.' * 12} {article.number + 2}")
+                else:
+                    lines.append(f"{article.number}. {article.title}")
     notes = _NoteNumbers()
     indent = "\t" if typing.tab_paragraphs else ""
+    printed = 0  # the last article number typed
     for section in issue.sections:
         roman = int_to_roman(section.number)
         lines.extend(typing.section.format(r=roman, t=section.title.upper()).split("\n"))
@@ -196,8 +202,10 @@ def type_text(issue: Issue, typing: Typing) -> str:
                 lines.append(article.kicker.upper())
                 lines.extend(title_lines)
             else:
-                lines.append(typing.article.format(n=article.number, t=title_lines[0]))
+                shown = printed + 1 if typing.numbers_run_on else article.number
+                lines.append(typing.article.format(n=shown, t=title_lines[0]))
                 lines.extend(title_lines[1:])
+            printed += 0 if implicit else 1
             author = article.author
             place = typing.author
             if place in {"as-is", "abbreviation"}:
@@ -371,6 +379,8 @@ RETYPED_TEXT: dict[str, Typing] = {
     "no-contents": Typing(toc="none"),
     "other-contents": Typing(toc="other"),
     "one-article-section": Typing(one_article_section=True),
+    "numbers-run-on": Typing(numbers_run_on=True),
+    "contents-with-page-numbers": Typing(toc="pages"),
     "mixed-habits": Typing(article="{n}/ {t}", section="{r}- {t}", blank_lines=True, line_end="\r\n"),
 }
 

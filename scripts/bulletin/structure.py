@@ -72,6 +72,7 @@ _NOTE_ENTRY = re.compile(r"^\s*[\[(](\d{1,3})[\])]\s*\.?\s*")
 _BARE_MARK = re.compile(r"\s?\[(\d{1,3})\]")
 _SOURCE_NOTE = re.compile(r"^\(\s*Nguồn\s*:", re.IGNORECASE)
 _KICKER = re.compile(r"^(chuyên\s+đề|tài\s+liệu)(\s+năm\s+\d{4})?$", re.IGNORECASE)
+_LEADER = re.compile(r"\s*(?:[.…_·]{3,}|\t)\s*\d{1,3}\s*$")  # '1. Tiêu đề ........ 3'
 MAX_TITLE = 300
 MAX_HEADING = 200
 
@@ -169,8 +170,9 @@ def _parse_toc(blocks: list[RawBlock], casing: CasingModel) -> list[TocEntry]:
         if number is not None:
             section = number
             entries.append(TocEntry(section, 0, sentence_case(_section_heading(block).title, casing)))
-        elif numbered and section:
-            entries.append(TocEntry(section, numbered.number, numbered.title.rstrip(" .")))
+        elif numbered and section:  # without the leader dots and page number a contents list may have
+            title = _LEADER.sub("", numbered.title)
+            entries.append(TocEntry(section, numbered.number, title.rstrip(" .")))
         elif entries:
             last = entries[-1]
             last.title = _join_title(last.title, sentence_case(block.text, casing))
@@ -247,6 +249,8 @@ class BodyParser:
         self.warnings = warnings
         self.marked = any(b.marked_heading for b in blocks)  # the export shows headings as headings
         self.unnumbered = 0  # articles of the current section that have no number of their own
+        self.offset = 0  # the number before the section's first article, when numbers run on through the issue
+        self.last_printed = 0  # the last article number the previous section printed
 
     def parse(self) -> list[Section]:
         sections: list[Section] = []
@@ -265,9 +269,13 @@ class BodyParser:
                     title = self.blocks[index].text  # 'PHẦN I' on its own line, its title on the next
                     index += 1
                 section = Section(heading.number, sentence_case(title, self.casing).rstrip(" .:"), line=block.line)
+                self.last_printed = self._printed(sections[-1]) if sections else 0
                 sections.append(section)
-                self.unnumbered = 0
-                if index < len(self.blocks) and not self._article_heading(self.blocks[index], 1):
+                self.unnumbered = self.offset = 0
+                following = self.blocks[index] if index < len(self.blocks) else None
+                if following is not None and self._article_heading(following, self.last_printed + 1):
+                    self.offset = self.last_printed  # the numbering runs on through the issue (6, 7, 8 in II)
+                if following is not None and not self._article_heading(following, 1 + self.offset):
                     article, index = self._implicit_article(section, index)
                     pieces.append((article, []))
                     self.unnumbered += 1
@@ -276,12 +284,16 @@ class BodyParser:
                 inner_roman = heading.number
             # the number the next article's title line shows: articles without one (a 'chuyên đề' under the
             # section's title, one an editor's correction starts) do not count
-            expected = len(sections[-1].articles) + 1 - self.unnumbered if sections else 0
+            expected = self._printed(sections[-1]) + 1 if sections else 0
             numbered = self._article_heading(block, expected) if sections else None
             if numbered is None and sections and self.unnumbered:
                 # or the bulletin's numbering counts them after all (a number the editor forgot to type)
                 numbered = self._article_heading(block, expected + self.unnumbered)
                 self.unnumbered = 0 if numbered else self.unnumbered
+            first = sections and len(sections[-1].articles) == self.unnumbered and not self.offset
+            if numbered is None and first and self.last_printed:
+                numbered = self._article_heading(block, expected + self.last_printed)  # numbered on through
+                self.offset = self.last_printed if numbered else 0
             if numbered:
                 if numbered.warning:
                     self.warnings.append(numbered.warning)
@@ -306,6 +318,10 @@ class BodyParser:
             ArticleBuilder(article, raw, self).build()
         return sections
 
+    def _printed(self, section: Section) -> int:
+        """The number the section's last article shows (0 before its first)."""
+        return len(section.articles) - self.unnumbered + self.offset
+
     def _bare_part_title(self, block: RawBlock) -> bool:
         return block.kind in {"para", "heading"} and heading_like(block.text) and not article_line(block.text)
 
@@ -316,7 +332,10 @@ class BodyParser:
         if inner_roman and inner_roman == heading.number - 1:
             # 'II.' after an article's own 'I.': a new section only if an article '1.' follows
             following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
-            return following is not None and self._article_heading(following, 1) is not None
+            if following is None:
+                return False
+            run_on = self._printed(sections[-1]) + 1
+            return bool(self._article_heading(following, 1) or self._article_heading(following, run_on))
         return True
 
     def _article_heading(self, block: RawBlock, expected: int) -> _Heading | None:
@@ -352,7 +371,8 @@ class BodyParser:
     def _check_body_line(self, block: RawBlock, expected: int) -> None:
         """Warn about a short numbered line kept as text that could be the title of an article."""
         found = article_line(block.text) if block.kind in {"para", "heading"} and not block.forced else None
-        if not found or not heading_like(found.title, 160) or not expected:
+        short = found is not None and (heading_like(found.title, 160) or len(found.title.split()) <= 20)
+        if not found or not short or not expected:
             return
         if found.number == expected or expected < found.number <= expected + 2:
             self.warnings.append(
