@@ -101,7 +101,7 @@ class Typing:
     section: str = "{r}. {t}"  # how a section's number is typed; '\n' puts the title on its own line
     caps_titles: bool = False
     two_line_titles: bool = False
-    author: str = "as-is"  # as-is | tab-under | under | end | end-two-lines | abbreviation | none
+    author: str = "as-is"  # as-is | tab-under | under | end | end-two-lines | abbreviation | source-in-… | none
     source_for_unsigned: bool = False  # 'Theo Báo Nhân Dân' under an article without an author
     blank_lines: bool = False
     line_end: str = "\n"
@@ -126,6 +126,8 @@ def _restructured(issue: Issue, typing: Typing) -> Issue:
             article.author = None
         elif typing.author == "abbreviation" and article.author:
             article.author = f"{article.author} (BBT)"
+        elif typing.author == "source-in-parentheses" and article.author:
+            article.author = f"{article.author} (Nguồn: TTXVN)"
         if typing.source_for_unsigned and not article.author:
             article.author = "Theo Báo Nhân Dân"
     return issue
@@ -208,7 +210,7 @@ def type_text(issue: Issue, typing: Typing) -> str:
             printed += 0 if implicit else 1
             author = article.author
             place = typing.author
-            if place in {"as-is", "abbreviation"}:
+            if place in {"as-is", "abbreviation", "source-in-parentheses"}:
                 place = "end"
             if author and place == "tab-under":
                 lines.extend("\t" + part for part in _split_author(author))
@@ -370,6 +372,7 @@ RETYPED_TEXT: dict[str, Typing] = {
     "author-at-end": Typing(author="end"),
     "author-name-over-position": Typing(author="end-two-lines"),
     "author-abbreviation": Typing(author="abbreviation"),
+    "author-source-in-parentheses": Typing(author="source-in-parentheses"),
     "source-theo": Typing(source_for_unsigned=True),
     "no-authors": Typing(author="none"),
     "blank-lines": Typing(blank_lines=True),
