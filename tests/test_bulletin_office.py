@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from scripts.bulletin.model import BulletList, Issue, Table, plain_text
+from scripts.bulletin.model import Issue, Table, plain_text
 from scripts.bulletin.pipeline import convert
 from scripts.vietnamese import fold, words
 from tests.support import FIXTURES, SAMPLES, SOURCES, import_json, run_cli, snapshot
 from tests.test_bulletin_cli import assert_user_error
+from tests.variants import article_words
 
 OFFICE = FIXTURES / "office"
 EXPECTED = json.loads((FIXTURES / "expected-structure.json").read_text(encoding="utf-8"))
@@ -29,20 +30,11 @@ def office_file(sample: str, kind: str) -> Path:
 
 
 def body_words(issue: Issue) -> Counter[str]:
-    """Every word of every article: paragraphs, headings, lists, tables and footnotes."""
+    """Every word of every article: title, author, paragraphs, headings, lists, tables and footnotes."""
     counts: Counter[str] = Counter()
     for article in issue.articles:
-        counts.update(words(article.title))
-        counts.update(words(article.author or ""))
-        for block in article.blocks:
-            if isinstance(block, Table):
-                counts.update(w for row in block.rows for cell in row for w in words(cell))
-            elif isinstance(block, BulletList):
-                counts.update(w for item in block.items for w in words(plain_text(item)))
-            else:
-                counts.update(words(plain_text(block.inlines)))
-        for note in article.footnotes:
-            counts.update(words(plain_text(note.inlines)))
+        counts.update(words(f"{article.title} {article.author or ''}"))
+        counts.update(article_words(article))
     return counts
 
 

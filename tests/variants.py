@@ -39,6 +39,7 @@ from scripts.bulletin.model import (
     Table,
     plain_text,
 )
+from scripts.bulletin.outline import article_text
 from scripts.bulletin.pipeline import convert
 from scripts.vietnamese import int_to_roman, words
 
@@ -69,17 +70,7 @@ class Expected:
 
 def article_words(article: Article) -> Counter[str]:
     """Every word an article's page shows under its title: blocks and footnotes."""
-    counts: Counter[str] = Counter()
-    for block in article.blocks:
-        if isinstance(block, Table):
-            counts.update(w for row in block.rows for cell in row for w in words(cell))
-        elif isinstance(block, BulletList):
-            counts.update(w for item in block.items for w in words(plain_text(item)))
-        else:
-            counts.update(words(plain_text(block.inlines)))
-    for note in article.footnotes:
-        counts.update(words(plain_text(note.inlines)))
-    return counts
+    return Counter(words(article_text(article)))
 
 
 def expected_of(issue: Issue) -> Expected:
