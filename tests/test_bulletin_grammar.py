@@ -171,7 +171,7 @@ def test_a_footnote_printed_under_the_next_article_goes_back_to_its_mark(tmp_pat
 
 
 def word_bulletin(tmp_path: Path, paragraphs: list[tuple[str, str]]) -> Path:
-    """A .docx of (text, how) paragraphs: how is 'bold', 'right' (author) or '' (body)."""
+    """A .docx of (text, how) paragraphs: how is 'bold', 'centre', 'right' (author) or '' (body)."""
     document = Document()
     for text, how in [("Số tháng 05/2024", ""), ("I. MỘT SỐ NỘI DUNG CẦN THIẾT", "bold"), *paragraphs]:
         paragraph = document.add_paragraph()
@@ -180,6 +180,8 @@ def word_bulletin(tmp_path: Path, paragraphs: list[tuple[str, str]]) -> Path:
         run.italic = how == "right" or None
         if how == "right":
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        elif how == "centre":
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     path = tmp_path / "ban-tin.docx"
     document.save(path)
     return path
@@ -225,3 +227,12 @@ def test_word_typed_bullets_are_lists_and_lead_ins_stay_paragraphs(tmp_path):
     written = next((tmp_path / "site" / "docs" / "ban-tin" / "2024" / "05").glob("1-1-*.md")).read_text("utf-8")
     assert "\n- Xử phạt hành chính 02 đối tượng.\n- Bắt 01 đối tượng truy nã.\n" in written
     assert "\\-" not in written and "## Kết quả cụ thể" not in written
+
+
+def test_word_centred_title_lines_are_titles_even_with_a_gap(tmp_path):
+    source = word_bulletin(
+        tmp_path,
+        [("1. Bài một", "centre"), (BODY, ""), ("Ban Biên tập", "right"), ("3. Bài ba", "centre"), (BODY, "")],
+    )
+    issue = convert(source)
+    assert [(a.title, a.author) for a in issue.articles] == [("Bài một", "Ban Biên tập"), ("Bài ba", None)]

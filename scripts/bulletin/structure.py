@@ -352,7 +352,7 @@ class BodyParser:
             return None
         if not found or len(found.title) > MAX_TITLE:
             return None
-        formatted = block.marked_heading or block.all_bold or found.explicit
+        formatted = block.marked_heading or block.all_bold or block.centred or found.explicit
         if found.number != expected:
             skipped = expected < found.number <= expected + 2 or found.number == expected - 1 > 0
             if formatted and skipped and heading_like(found.title):
