@@ -1,0 +1,124 @@
+"""What a reader meets first, in headless Chromium: Vietnamese everywhere, legible colours in both schemes,
+marks large enough to tap, titles set like the printed bulletin, a way back from a wrong address."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+PHONE = {"width": 390, "height": 844}
+ENGLISH = [
+    "Permanent link",
+    "Jump back to footnote",
+    "Initializing search",
+    "Back to top",
+    "404 - Not found",
+    "Trở lại mục lục",  # the theme's Vietnamese for 'back to top' says 'back to the contents'
+    "Type to start searching",
+]
+
+CONTRAST = """
+(pairs) => {
+  function rgb(value) {
+    const m = value.match(/rgba?\\(([^)]+)\\)/);
+    const parts = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number);
+    return {r: parts[0], g: parts[1], b: parts[2], a: parts.length > 3 ? parts[3] : 1};
+  }
+  function over(top, bottom) {  // a translucent colour as it shows on its background
+    return {r: top.r * top.a + bottom.r * (1 - top.a), g: top.g * top.a + bottom.g * (1 - top.a),
+            b: top.b * top.a + bottom.b * (1 - top.a), a: 1};
+  }
+  function luminance(c) {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
+  }
+  function background(element) {
+    for (let e = element; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.a > 0) return c;
+    }
+    return {r: 255, g: 255, b: 255, a: 1};
+  }
+  return pairs.map((selector) => {
+    const element = document.querySelector(selector);
+    if (!element) return [selector, null];
+    const back = background(element);
+    const fore = over(rgb(getComputedStyle(element).color), back);
+    const [l1, l2] = [luminance(fore), luminance(back)].sort((a, b) => b - a);
+    return [selector, (l1 + 0.05) / (l2 + 0.05)];
+  });
+}
+"""
+CHECKED = [
+    ".md-header__title .md-header__topic .md-ellipsis",
+    ".md-header .md-search__input",
+    ".md-typeset a:not(.headerlink)",
+    ".md-typeset h1",
+    ".md-typeset .bt-meta",
+    ".md-footer-meta",
+]
+
+
+def test_no_reader_sees_english_or_theme_wording(built_site: Path):
+    for path in built_site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        for phrase in ENGLISH:
+            assert phrase not in text, f"{phrase!r} in {path.relative_to(built_site)}"
+
+
+def test_reader_pages_carry_no_editor_instructions(built_site: Path):
+    for path in built_site.rglob("*.html"):
+        visible = re.sub(r"<script.*?</script>|<[^>]+>", " ", path.read_text(encoding="utf-8"), flags=re.S)
+        assert ".csv" not in visible and "data/indicators" not in visible, path.relative_to(built_site)
+
+
+def test_the_404_page_leads_back_home_and_to_the_latest_issue(built_site: Path):
+    text = (built_site / "404.html").read_text(encoding="utf-8")
+    assert "<h1>Không tìm thấy trang</h1>" in text
+    assert '<a href="/">Trang chủ</a>' in text
+    assert '<a href="/ban-tin/2024/02/">Số bản tin mới nhất: Số 02/2024</a>' in text
+    assert '<a href="/ban-tin/">Tất cả các số bản tin</a>' in text
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_text_links_and_header_reach_wcag_aa_contrast(open_page, built_site: Path, scheme: str):
+    article = next((built_site / "ban-tin" / "2023" / "10").glob("1-3-*/index.html")).parent.name
+    page = open_page(color_scheme=scheme)
+    page.goto(f"ban-tin/2023/10/{article}/")
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
+    for selector, ratio in page.evaluate(CONTRAST, CHECKED):
+        assert ratio is not None, f"{selector} not on the page"
+        assert ratio >= 4.5, f"{scheme}: {selector} has contrast {ratio:.2f}:1"
+
+
+def test_footnote_marks_and_back_links_are_large_enough_to_tap(open_page, built_site: Path):
+    article = next((built_site / "ban-tin" / "2023" / "10").glob("1-3-*/index.html")).parent.name
+    page: Page = open_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    page.goto(f"ban-tin/2023/10/{article}/")
+    for selector in ("a.footnote-ref", "a.footnote-backref"):
+        boxes = [page.locator(selector).nth(i).bounding_box() for i in range(page.locator(selector).count())]
+        assert boxes, selector
+        for box in boxes:
+            assert box["width"] >= 24 and box["height"] >= 24, (selector, box)
+    assert page.locator("a.footnote-backref").first.get_attribute("title") == "Trở lại chỗ có chú thích 1 trong bài"
+    assert page.locator("a.headerlink").first.get_attribute("title") == "Liên kết đến đoạn này"
+
+
+def test_article_titles_are_black_and_bold(page: Page, built_site: Path):
+    article = next((built_site / "ban-tin" / "2024" / "02").glob("2-1-*/index.html")).parent.name
+    page.goto(f"ban-tin/2024/02/{article}/")
+    weight, colour, body = page.evaluate(
+        "[getComputedStyle(document.querySelector('.md-typeset h1')).fontWeight,"
+        " getComputedStyle(document.querySelector('.md-typeset h1')).color,"
+        " getComputedStyle(document.querySelector('.md-typeset')).color]"
+    )
+    assert int(weight) >= 700 and colour == body
+
+
+def test_search_dialog_has_a_name(page: Page):
+    page.goto("")
+    assert page.locator(".md-search[role=dialog]").get_attribute("aria-label") == "Tìm kiếm"
