@@ -18,12 +18,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from scripts.bulletin.pipeline import convert
-from scripts.bulletin.writers.archive import archive_pages, known_issues
+from scripts.bulletin.writers.archive import archive_pages, known_issues, site_sections
 from scripts.bulletin.writers.pages import issue_pages
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = [REPO / "data" / "sources" / "bulletin-2023-10.md", REPO / "data" / "sources" / "bulletin-2024-02.txt"]
-COPIED = ["mkdocs.yml", "macros", "hooks", "data"]
+COPIED = ["mkdocs.yml", "macros", "hooks", "overrides", "data"]
 
 
 def build_seconds(config: Path, out: Path, runs: int = 1, summary: Callable[[list[float]], float] = min) -> float:
@@ -91,7 +91,7 @@ def make_archive(dest: Path, years: int = 10) -> Path:
             target.parent.mkdir(parents=True, exist_ok=True)
             is_article = path.endswith(".md") and not path.endswith("/index.md")
             target.write_text(vary(text, rng) if is_article else text, encoding="utf-8")
-    for path, text in archive_pages(known_issues(dest, {})).items():
+    for path, text in archive_pages(known_issues(dest, {}), site_sections(dest)).items():
         target = dest / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

@@ -41,6 +41,8 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output: str, page, config) -> str:
+    if page.meta.get("template") == "redirect.html":
+        return output  # a landing page that sends the reader on: no theme, no search box
     try:
         return use_worker(output, page.file.src_uri)
     except SearchSetupError as error:

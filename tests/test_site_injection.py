@@ -31,6 +31,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "docs" / ".nav.yml").write_text("nav:\n  - index.md\n  - ban-tin\n", encoding="utf-8")
     shutil.copytree(REPO / "macros", root / "macros")  # the real template engine, which must leave them alone
     shutil.copytree(REPO / "hooks", root / "hooks")
+    shutil.copytree(REPO / "overrides", root / "overrides")
     body = "\n\n".join(HOSTILE)
     source = root / "bulletin-2024-05.md"
     source.write_text(

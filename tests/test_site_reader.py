@@ -122,3 +122,26 @@ def test_article_titles_are_black_and_bold(page: Page, built_site: Path):
 def test_search_dialog_has_a_name(page: Page):
     page.goto("")
     assert page.locator(".md-search[role=dialog]").get_attribute("aria-label") == "Tìm kiếm"
+
+
+@pytest.mark.parametrize(
+    ("shortcut", "lands_on"),
+    [
+        ("Số mới nhất (Số 02/2024)", "ban-tin/2024/02/"),
+        ("Bản in cả số", "ban-tin/2024/02/ban-in/"),
+        ("Chỉ tiêu Nghị quyết", "chi-tieu/2023/"),  # the one year, straight away
+        ("Tiến độ nhiệm vụ", "tien-do/2023/"),
+        ("Báo cáo", "bao-cao/2023/bao-cao-525-bc-tu/"),
+    ],
+)
+def test_home_shortcuts_reach_each_section_in_one_tap_on_a_phone(open_page, site_server, shortcut, lands_on):
+    page: Page = open_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    page.goto("")
+    link = page.locator(".bt-shortcuts a", has_text=shortcut)
+    assert link.is_visible()
+    box = link.bounding_box()
+    assert box["height"] >= 44
+    link.tap()
+    page.wait_for_url(site_server + lands_on)
+    page.go_back()  # a landing page that sent the reader on is not in the history
+    page.wait_for_url(site_server)

@@ -14,7 +14,7 @@ from scripts.bulletin.readers import read_source
 from scripts.bulletin.report import Report, convert_report
 from scripts.bulletin.structure import build_issue
 from scripts.bulletin.writers import WritePlan, apply_writes, plan_writes
-from scripts.bulletin.writers.archive import archive_pages, known_issues
+from scripts.bulletin.writers.archive import archive_pages, known_issues, site_sections
 from scripts.bulletin.writers.pages import article_file, issue_dir, issue_pages
 from scripts.bulletin.writers.report_pages import report_file, report_pages
 from scripts.indicators.extract import indicator_rows, indicators_csv
@@ -93,7 +93,7 @@ def import_bulletin(
     """Import the bulletin at `path` into the site under `root`; with `dry_run`, only plan it."""
     model = convert(path, issue)
     files = issue_pages(model)
-    files.update(archive_pages(known_issues(root, files)))
+    files.update(archive_pages(known_issues(root, files), site_sections(root)))
     plan = plan_writes(files, root, owned_dirs=[issue_dir(model.issue)])
     if not dry_run:
         apply_writes(files, plan, root, force)

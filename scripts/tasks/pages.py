@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scripts.bulletin.writers import markdown as md
-from scripts.bulletin.writers.generated import dump_yaml, front_matter, stamp_page, stamp_yaml
+from scripts.bulletin.writers.generated import dump_yaml, front_matter, landing_page, stamp_page, stamp_yaml
 from scripts.tasks.extract import Leader
 from scripts.vietnamese import slugify
 
@@ -66,13 +66,11 @@ def _index(root: Path, pending: dict[str, str]) -> str:
     pages = {str(p.relative_to(root)): p.read_text(encoding="utf-8") for p in root.glob(f"{TASK_DIR}/*/index.md")}
     pages.update({p: t for p, t in pending.items() if p.endswith("/index.md") and p != f"{TASK_DIR}/index.md"})
     years = sorted((front_matter(text).get("year"), path) for path, text in pages.items())
-    lines = [
-        f"- {md.link(f'Năm {year}', Path(path).relative_to(TASK_DIR).as_posix())}"
-        for year, path in reversed(years)
-        if year
-    ]
+    listed = [(year, Path(path).relative_to(TASK_DIR).as_posix()) for year, path in reversed(years) if year]
+    lines = [f"- {md.link(f'Năm {year}', target)}" for year, target in listed]
+    targets = [target for _, target in listed]
     body = (
         "# Tiến độ nhiệm vụ\n\nTiến độ thực hiện các công việc mà Ban Thường vụ Tỉnh ủy phân công cho từng đồng chí "
         "lãnh đạo, theo từng năm.\n\n" + "\n".join(lines) + "\n"
     )
-    return stamp_page({"title": "Tiến độ nhiệm vụ"}, body)
+    return landing_page("Tiến độ nhiệm vụ", body, targets)

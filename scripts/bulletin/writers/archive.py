@@ -11,7 +11,7 @@ from pathlib import Path
 
 from scripts.bulletin.writers import markdown as md
 from scripts.bulletin.writers.generated import dump_yaml, front_matter, stamp_page, stamp_yaml
-from scripts.bulletin.writers.pages import BULLETIN_DIR, PUBLICATION, issue_dir
+from scripts.bulletin.writers.pages import BULLETIN_DIR, PRINT_FILE, PUBLICATION, issue_dir
 from scripts.vietnamese import int_to_roman
 
 HOME = "docs/index.md"
@@ -27,9 +27,23 @@ def known_issues(root: Path, pending: dict[str, str]) -> list[dict]:
     return sorted(issues, key=lambda meta: meta["issue"], reverse=True)
 
 
-def archive_pages(issues: list[dict]) -> dict[str, str]:
-    """Home page, archive page and navigation files for `issues` (newest first)."""
-    files = {HOME: _home(issues), ARCHIVE: _archive(issues)}
+# the site's other sections, linked from the home page when they exist (title, landing page under docs/)
+SECTIONS = [
+    ("Chỉ tiêu Nghị quyết", "chi-tieu/index.md"),
+    ("Tiến độ nhiệm vụ", "tien-do/index.md"),
+    ("Báo cáo", "bao-cao/index.md"),
+]
+
+
+def site_sections(root: Path) -> list[tuple[str, str]]:
+    """The sections of SECTIONS that the site under `root` has."""
+    return [(title, path) for title, path in SECTIONS if (root / "docs" / path).is_file()]
+
+
+def archive_pages(issues: list[dict], sections: list[tuple[str, str]] | None = None) -> dict[str, str]:
+    """Home page, archive page and navigation files for `issues` (newest first); the home page also
+    links `sections` (see `site_sections`)."""
+    files = {HOME: _home(issues, sections or []), ARCHIVE: _archive(issues)}
     # the years and issues are listed, newest first, rather than found by a pattern: over a decade the
     # patterns cost the navigation plugin a tenth of a second per build; every imported issue is listed
     by_year: dict[str, list[str]] = defaultdict(list)
@@ -65,12 +79,23 @@ def _issue_list(issues: list[dict], prefix: str, heading: str) -> list[str]:
     return parts
 
 
-def _home(issues: list[dict]) -> str:
+def _home(issues: list[dict], sections: list[tuple[str, str]]) -> str:
     parts = [
         f"# {PUBLICATION}",
         "Bản tin hằng tháng của Ban Tuyên giáo Tỉnh ủy, phục vụ sinh hoạt chi bộ. "
         "Đảng viên đọc trước buổi sinh hoạt chi bộ hằng tháng.",
     ]
+    # what a reader comes for, one tap away on a phone (the menu hides behind ☰ there)
+    shortcuts = []
+    if issues:
+        base = issue_dir(issues[0]["issue"]).removeprefix("docs/")
+        shortcuts += [
+            md.link(f"Số mới nhất ({issues[0]['issue_label']})", f"{base}/index.md"),
+            md.link("Bản in cả số", f"{base}/{PRINT_FILE}"),
+        ]
+    shortcuts += [md.link(title, path) for title, path in sections]
+    if shortcuts:
+        parts.append(" ".join(shortcuts) + "\n{ .bt-shortcuts }")
     if issues:
         latest = issues[0]
         parts.append(f"## Số mới nhất: {_issue_link(latest, '')}")

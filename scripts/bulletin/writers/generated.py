@@ -30,6 +30,17 @@ def stamp_page(front_matter: dict, body: str) -> str:
     return f"---\n{_STAMP.format(digest=_digest(unstamped))}\n{meta}---\n\n{body}"
 
 
+def landing_page(title: str, body: str, targets: list[str]) -> str:
+    """A section's landing page listing `targets` (Markdown paths relative to it); with a single target it
+    sends the reader straight there (the theme's redirect template), which saves a tap on a phone."""
+    meta: dict = {"title": title}
+    if len(targets) == 1:
+        target = targets[0].removesuffix(".md").removesuffix("index")
+        location = target if target.endswith("/") else target + "/"
+        meta.update({"template": "redirect.html", "location": location, "search": {"exclude": True}})
+    return stamp_page(meta, body)
+
+
 def dump_yaml(data: dict) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from scripts.bulletin.model import Paragraph, Run
 from scripts.bulletin.report import Appendix, Report
 from scripts.bulletin.writers import markdown as md
-from scripts.bulletin.writers.generated import dump_yaml, front_matter, stamp_page, stamp_yaml
+from scripts.bulletin.writers.generated import dump_yaml, front_matter, landing_page, stamp_page, stamp_yaml
 from scripts.vietnamese import slugify
 
 REPORT_DIR = "docs/bao-cao"
@@ -108,12 +108,13 @@ def _index(root: Path, pending: dict[str, str]) -> str:
         key=lambda item: (str(item[1].get("date") or item[1].get("year")), item[0]),
         reverse=True,
     )
-    lines = []
+    lines, targets = [], []
     for path, meta in reports:
         if not meta.get("title"):
             continue
         target = Path(path).relative_to(REPORT_DIR).as_posix()
         suffix = f" — số {md.escape(meta['number'])}" if meta.get("number") else ""
         lines.append(f"- {md.link(meta['title'], target)}{suffix}")
+        targets.append(target)
     body = "# Báo cáo\n\nCác báo cáo của Ban Thường vụ Tỉnh ủy, mới nhất ở trên.\n\n" + "\n".join(lines) + "\n"
-    return stamp_page({"title": "Báo cáo"}, body)
+    return landing_page("Báo cáo", body, targets)
