@@ -261,16 +261,16 @@ def test_the_print_view_holds_the_whole_issue_in_bulletin_order(page: Page, site
     # several articles' footnotes on one page: every id once, every reference lands on its note
     ids = page.locator("[id]").evaluate_all("es => es.map(e => e.id)")
     assert len(ids) == len(set(ids))
-    refs = page.locator("sup[id^='fnref'] a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    refs = page.locator("sup.bt-note-ref a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
     assert all(ref.startswith("#") and ref[1:] in ids for ref in refs)
+    assert refs or issue == "2024-02"  # 2024-02 has no footnote
     page.emulate_media(media="print")
-    for selector in [".md-header", ".md-sidebar", ".md-footer", ".md-search", ".bt-print-link"]:
+    for selector in [".md-header", ".md-sidebar", ".md-footer", ".md-search", ".bt-print-link", ".bt-print-button"]:
         for element in page.locator(selector).all():
             expect(element).to_be_hidden()
     pdf = page.pdf(prefer_css_page_size=True)
     boxes = [tuple(map(float, m)) for m in re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)]
-    assert len(boxes) >= len(articles)  # each article starts a new sheet
-    assert all(abs(w - 595.3) < 2 and abs(h - 841.9) < 2 for w, h in boxes)
+    assert boxes and all(abs(w - 595.3) < 2 and abs(h - 841.9) < 2 for w, h in boxes)
 
 
 def test_the_print_view_is_not_searched(built_site: Path):

@@ -219,6 +219,8 @@ def type_text(issue: Issue, typing: Typing) -> str:
                             if isinstance(item, NoteRef):  # Word's text export puts the note after its paragraph
                                 note = next(n for n in article.footnotes if n.label == item.label)
                                 body[-1] += f"[{notes.number(item.label)}: {plain_text(note.inlines)}]"
+            if article.notes_title and article.footnotes:
+                body.append(article.notes_title)  # where the bulletin titles its notes
             lines.extend(indent + line if line and not line.startswith("-") else line for line in body)
             if author and place == "end":
                 lines.append(author)
@@ -322,6 +324,8 @@ def type_docx(issue: Issue, target: Path, *, heading_styles: bool, typing: Typin
                     inline_paragraph(block.inlines, article, style="Heading 3" if heading_styles else None, bold=True)
                 else:
                     inline_paragraph(block.inlines, article)
+            if article.notes_title and article.footnotes:
+                paragraph(article.notes_title, bold=True)
             if article.author and not author_under:
                 paragraph(article.author, italic=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
     footnotes.attach(document)

@@ -178,6 +178,7 @@ class Article:
     author_at: str = ""  # where the author line stood: "title" (under it) or "end"
     blocks: list[Block] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
+    notes_title: str | None = None  # the heading the bulletin gives its notes ('Tài liệu tham khảo')
     line: int = 0
 
     @property

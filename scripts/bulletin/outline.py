@@ -23,6 +23,8 @@ def article_text(article: Article) -> str:
             parts.extend(plain_text(item) for item in block.items)
         else:
             parts.append(plain_text(block.inlines))
+    if article.notes_title:
+        parts.append(article.notes_title)
     parts.extend(plain_text(note.inlines) for note in article.footnotes)
     return "\n".join(parts)
 

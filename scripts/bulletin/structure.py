@@ -512,8 +512,8 @@ class ArticleBuilder:
         body, notes, notes_heading = self._split_notes()
         body, trailing = self._split_trailing(body)
         blocks = self._blocks(body)
-        if notes_heading is not None:
-            blocks.append(Heading(2, [Run(sentence_case(notes_heading.text.rstrip(" :"), self.parser.casing))]))
+        if notes_heading is not None:  # the title over the article's notes, wherever a page shows them
+            self.article.notes_title = sentence_case(notes_heading.text.rstrip(" :"), self.parser.casing)
         blocks.extend(trailing)
         self.article.blocks = blocks
         self._link_footnotes(notes)

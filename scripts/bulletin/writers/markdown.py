@@ -48,14 +48,18 @@ def escape_line_start(markdown: str) -> str:
     return _LINE_START.sub(repl, markdown, count=1)
 
 
-def inline(inlines: list[Inline], note_ids: dict[str, str] | None = None) -> str:
-    """Markdown of inline runs: emphasis kept, white space outside the markers, footnote marks."""
+def inline(inlines: list[Inline], note_ids: dict[str, str] | None = None, *, marks: str = "footnotes") -> str:
+    """Markdown of inline runs: emphasis kept, white space outside the markers, footnote marks.
+
+    `marks` 'footnotes' writes a mark as the footnotes extension's `[^id]`; 'print' as a raised number
+    linking to the note under its own article (the print view, where each article numbers its notes).
+    """
     note_ids = note_ids or {}
     parts: list[str] = []
     for item in inlines:
         if isinstance(item, NoteRef):
             if item.label in note_ids:
-                parts.append(f"[^{note_ids[item.label]}]")
+                parts.append(_print_mark(note_ids[item.label]) if marks == "print" else f"[^{note_ids[item.label]}]")
             continue
         text = re.sub(r"\s+", " ", item.text)
         if not text.strip() or not (item.bold or item.italic):
@@ -68,27 +72,57 @@ def inline(inlines: list[Inline], note_ids: dict[str, str] | None = None) -> str
     return escape_line_start("".join(parts).strip())
 
 
-def blocks(content: list[Block], footnotes: list[Footnote], *, note_prefix: str = "", heading_shift: int = 0) -> str:
-    """Markdown of an article's blocks followed by its footnote texts.
+def _print_mark(note_id: str) -> str:
+    """'<sup>…</sup>' for note `note_id` ('1-3-2': article I.3, its note 2), ids made here, never from text."""
+    number = note_id.rsplit("-", 1)[1]
+    return f'<sup class="bt-note-ref" id="dau-{note_id}"><a href="#chu-thich-{note_id}">{number}</a></sup>'
 
-    Several articles on one page (the print view of an issue) need `note_prefix`, which keeps their
-    footnote ids apart, and `heading_shift`, which puts their headings under the article titles; there
-    the footnotes go to the end of the page.
+
+def blocks(
+    content: list[Block],
+    footnotes: list[Footnote],
+    *,
+    notes_title: str | None = None,
+    note_prefix: str = "",
+    heading_shift: int = 0,
+) -> str:
+    """Markdown of an article's blocks followed by its notes (under `notes_title`, when it has one).
+
+    One article on a page: its notes are the footnotes extension's, under the article. Several articles on
+    one page (the print view of an issue) need `note_prefix`, which keeps their notes apart and numbers
+    each article's notes from 1 under that article, as the printed bulletin does, and `heading_shift`,
+    which puts their headings under the article titles.
     """
+    in_print = bool(note_prefix)
     note_ids = {note.label: f"{note_prefix}{number}" for number, note in enumerate(footnotes, start=1)}
+    marks = "print" if in_print else "footnotes"
     out: list[str] = []
     for block in content:
         if isinstance(block, Heading):
-            out.append(f"{'#' * min(6, block.level + heading_shift)} {inline(block.inlines, note_ids)}")
+            out.append(f"{'#' * min(6, block.level + heading_shift)} {inline(block.inlines, note_ids, marks=marks)}")
         elif isinstance(block, Paragraph):
-            out.append(inline(block.inlines, note_ids))
+            out.append(inline(block.inlines, note_ids, marks=marks))
         elif isinstance(block, SourceNote):
-            out.append(f"{inline(block.inlines, note_ids)}\n{{ .bt-source }}")
+            out.append(f"{inline(block.inlines, note_ids, marks=marks)}\n{{ .bt-source }}")
         elif isinstance(block, BulletList):
-            out.append("\n".join(f"- {inline(item, note_ids)}" for item in block.items))
+            out.append("\n".join(f"- {inline(item, note_ids, marks=marks)}" for item in block.items))
         elif isinstance(block, Table):
             out.append(table(block.rows))
-    if footnotes and not note_prefix:
+    if footnotes and notes_title:
+        out.append(
+            f"{'#' * (2 + heading_shift)} {escape(notes_title)}" + (" { .bt-print-notes-title }" if in_print else "")
+        )
+    elif footnotes and in_print:
+        out.append("Chú thích\n{ .bt-print-notes-title }")
+    if in_print:
+        out.append(
+            "\n".join(
+                f'{number}. <span id="chu-thich-{note_ids[note.label]}"></span>{inline(note.inlines)}'
+                for number, note in enumerate(footnotes, start=1)
+            )
+        )
+        return "\n\n".join(part for part in out if part.strip()) + "\n"
+    if footnotes:
         out.append(FOOTNOTES_HERE)
     for note in footnotes:
         out.append(f"[^{note_ids[note.label]}]: {inline(note.inlines)}")

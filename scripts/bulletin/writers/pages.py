@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from scripts.bulletin.model import Article, Issue
 from scripts.bulletin.writers import markdown as md
 from scripts.bulletin.writers.generated import dump_yaml, stamp_page, stamp_yaml
@@ -9,9 +11,15 @@ from scripts.vietnamese import int_to_roman, slugify
 
 BULLETIN_DIR = "docs/ban-tin"
 PUBLICATION = "Thông tin sinh hoạt nội bộ"
+PUBLISHER = "BAN TUYÊN GIÁO TỈNH ỦY"  # when the masthead does not name it
 SLUG_LENGTH = 60
 PRINT_FILE = "ban-in.md"
 PRINT_TITLE = "Bản in cả số"
+PRINT_SCRIPT = "assets/javascripts/in.js"
+# shown by in.js (a page without scripts has nothing to press); the browser's own print works anyway
+PRINT_BUTTON = (
+    '<button type="button" class="bt-print-button md-button md-button--primary" hidden>In cả số hoặc lưu PDF</button>'
+)
 
 
 def issue_dir(issue_id: str) -> str:
@@ -72,7 +80,7 @@ def _article_page(issue: Issue, article: Article, previous: Article | None, foll
     if article.author:
         byline.append(f"**{md.escape(article.author)}**")
     parts.append(" · ".join(byline) + "\n{ .bt-meta }")
-    parts.append(md.blocks(article.blocks, article.footnotes).rstrip("\n"))
+    parts.append(md.blocks(article.blocks, article.footnotes, notes_title=article.notes_title).rstrip("\n"))
     pager = []
     if previous:
         pager.append(md.link(f"← Bài trước: {previous.title}", article_file(previous), "bt-prev"))
@@ -128,7 +136,9 @@ def _issue_page(issue: Issue) -> str:
 
 
 def _print_page(issue: Issue) -> str:
-    """The whole issue on one page, in bulletin order, for printing on A4 (each article on a new sheet).
+    """The whole issue on one page, in bulletin order, for printing on A4 or saving as PDF: the masthead,
+    then the articles one after the other, each with its own notes under it; page numbers and the running
+    title come from the print style sheet, the print button from `assets/javascripts/in.js`.
 
     Left out of the search: its articles are found on their own pages.
     """
@@ -138,10 +148,14 @@ def _print_page(issue: Issue) -> str:
         "issue_label": issue.label,
         "source": issue.source_name,
         "search": {"exclude": True},
+        "scripts": [PRINT_SCRIPT],  # loaded by overrides/main.html on this page only
     }
-    parts = [f"# {PUBLICATION} {issue.label}"]
-    if issue.masthead:
-        parts.append(" · ".join(md.escape(line) for line in issue.masthead) + "\n{ .bt-masthead }")
+    parts = [
+        f"{md.escape(_publisher(issue))}\n{{ .bt-print-publication }}",
+        f"# {PUBLICATION} {{ .bt-print-title }}",
+        f"(Phục vụ sinh hoạt chi bộ) · {md.escape(issue.label)} · Lưu hành nội bộ\n{{ .bt-print-issue }}",
+        PRINT_BUTTON,
+    ]
     for section in issue.sections:
         parts.append(f"## {md.escape(_section_title(issue, section.number))} {{ .bt-print-section }}")
         for article in section.articles:
@@ -149,8 +163,19 @@ def _print_page(issue: Issue) -> str:
             if article.author:
                 parts.append(f"**{md.escape(article.author)}**\n{{ .bt-meta }}")
             prefix = f"{article.section}-{article.number}-"
-            parts.append(md.blocks(article.blocks, article.footnotes, note_prefix=prefix, heading_shift=2).rstrip("\n"))
+            text = md.blocks(
+                article.blocks, article.footnotes, notes_title=article.notes_title, note_prefix=prefix, heading_shift=2
+            )
+            parts.append(text.rstrip("\n"))
     return stamp_page(meta, "\n\n".join(parts) + "\n")
+
+
+def _publisher(issue: Issue) -> str:
+    """The body that issues the bulletin, as its masthead names it ('BAN TUYÊN GIÁO TỈNH ỦY BẾN TRE')."""
+    for line in issue.masthead:
+        if not re.search(r"thông\s+tin\s+sinh\s+hoạt|số\s+tháng|^số\b", line, re.IGNORECASE):
+            return line.upper()
+    return PUBLISHER
 
 
 def _issue_nav(issue: Issue) -> str:

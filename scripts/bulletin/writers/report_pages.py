@@ -64,7 +64,7 @@ def _report_page(report: Report, path: str, dashboard: str | None) -> str:
     blocks = list(body.blocks)
     if body.author:
         blocks.append(Paragraph([Run(body.author, bold=True)]))
-    parts.append(md.blocks(blocks, body.footnotes).rstrip("\n"))
+    parts.append(md.blocks(blocks, body.footnotes, notes_title=body.notes_title).rstrip("\n"))
     for appendix in report.appendices:
         parts.append(_appendix(appendix))
     return stamp_page(meta, "\n\n".join(parts) + "\n")
