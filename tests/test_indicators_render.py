@@ -12,7 +12,9 @@ from scripts.vietnamese import parse_vn_number
 
 
 def row_cells(table: str, code: str) -> list[str]:
-    row = re.search(rf"<tr class=\"bt-depth-\d\"><td>{re.escape(code)}</td>(.*?)</tr>", table).group(1)
+    row = re.search(rf"<tr class=\"bt-depth-\d\"><td class=\"bt-code\">{re.escape(code)}</td>(.*?)</tr>", table).group(
+        1
+    )
     return [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row)]
 
 
@@ -33,11 +35,23 @@ def test_cells_are_shown_the_vietnamese_way(text, display):
     assert shown(text, parse_vn_number(text)) == display
 
 
-def test_table_rows_carry_the_key_values():
+def row_labels(table: str, code: str) -> list[str]:
+    row = re.search(rf"<td class=\"bt-code\">{re.escape(code)}</td>(.*?)</tr>", table).group(1)
+    return re.findall(r'data-label="([^"]+)"', row)
+
+
+def test_table_rows_carry_the_key_values_with_name_and_assessment_first():
     table = indicator_table(2023)
-    assert row_cells(table, "1")[:6] == ["Kết nạp đảng viên mới", "ĐV", "1.100", "1.301", "118,27", "117,09"]
-    assert row_cells(table, "24")[2:6] == ["80", "90,13% (539/598 vụ)", "Đạt chỉ tiêu", "105,8"]
-    assert row_cells(table, "24")[-1] == "đạt và vượt"
+    assert row_cells(table, "1")[:7] == [
+        "Kết nạp đảng viên mới", "đạt và vượt", "ĐV", "1.100", "1.301", "118,27", "117,09"
+    ]  # fmt: skip
+    assert row_cells(table, "24")[1] == "đạt và vượt"
+    assert row_cells(table, "24")[3:7] == ["80", "90,13% (539/598 vụ)", "Đạt chỉ tiêu", "105,8"]
+    # each figure names its column, for the stacked layout of a phone
+    assert row_labels(table, "1") == ["Đơn vị", "Chỉ tiêu", "Kết quả", "Tỷ lệ đạt (%)", "So với cùng kỳ (%)",
+                                      "Lũy kế nhiệm kỳ", "Chỉ tiêu nhiệm kỳ", "So sánh nhiệm kỳ"]  # fmt: skip
+    assert 'data-label="Lũy kế nhiệm kỳ" class="bt-empty"></td>' in table  # 4.1 has none: left off the card
+    assert "kéo sang ngang" in table
     assert table.count('class="bt-group"') == 4
     assert "I. Xây dựng Đảng" in table and "IV. Quốc phòng, an ninh" in table
 
@@ -52,32 +66,58 @@ def test_summary_is_the_reports_own():
     assert summary == "17/24 chỉ tiêu đạt và vượt01/24 chỉ tiêu xấp xỉ đạt06/24 chỉ tiêu chưa đạt"
 
 
-def chart_spec(html: str) -> dict:
-    payload = re.search(r'<script type="application/json" class="bt-chart__data">(.*?)</script>', html, re.DOTALL)
-    return json.loads(payload.group(1))
+def chart_specs(html: str) -> list[dict]:
+    payloads = re.findall(r'<script type="application/json" class="bt-chart__data">(.*?)</script>', html, re.DOTALL)
+    return [json.loads(payload) for payload in payloads]
 
 
-def test_achievement_chart_has_a_bar_per_rated_indicator_a_100_line_and_status_colours():
+def test_achievement_charts_show_every_indicator_by_group_legibly():
     html = indicator_chart(2023, kind="achievement")
-    spec = chart_spec(html)
-    bar = spec["data"][0]
+    specs = chart_specs(html)
+    assert len(specs) == 4  # groups I–IV
+    labels = [a["text"] for spec in specs for a in spec["layout"]["annotations"]]
+    assert len(labels) == 24  # every main indicator, with or without a percentage
+    first = specs[0]
+    bar = first["data"][0]
     assert bar["type"] == "bar" and bar["orientation"] == "h"
-    assert len(bar["x"]) == 15  # the main indicators whose result is a percentage of the target
-    assert bar["x"][0] == pytest.approx(118.27) and bar["y"][0].startswith("1. Kết nạp đảng viên mới")
-    colours = dict(zip((y.split(".")[0] for y in bar["y"]), bar["marker"]["color"], strict=True))
-    assert colours["1"] == "#2e7d32" and colours["4"] == "#c62828" and colours["18"] == "#f9a825"
-    assert any(shape["x0"] == 100 and shape["x1"] == 100 for shape in spec["layout"]["shapes"])
-    assert spec["layout"]["separators"] == ",."
-    assert spec["config"]["responsive"] is True
+    assert bar["x"][0] == pytest.approx(118.27)
+    assert labels[0] == "<b>1. Kết nạp đảng viên mới</b><br>118,3% · đạt và vượt"  # Vietnamese number, words
+    assert "<b>2. Kéo giảm ĐV vi phạm bị xử lý kỷ<br>luật</b><br>Không đạt · chưa đạt" in labels  # no bar: words
+    # colour and pattern by status; the 100% mark on each bar's own row, below its label
+    assert bar["marker"]["color"][:3] == ["#2e7d32", "#c62828", "#2e7d32"]
+    assert bar["marker"]["pattern"]["shape"][:3] == ["", "/", ""]
+    marks = [s for s in first["layout"]["shapes"] if s["x0"] == 100 == s["x1"]]
+    assert len(marks) == 3
+    for mark, note in zip(marks, first["layout"]["annotations"], strict=True):
+        assert mark["y1"] < note["y"]  # the mark ends below the label it belongs to
+    xaxis = first["layout"]["xaxis"]
+    assert xaxis["tickangle"] == 0 and xaxis["ticksuffix"] == "%" and xaxis["fixedrange"] is True
+    assert first["layout"]["separators"] == ",."
+    assert first["config"]["responsive"] is True and first["config"]["displayModeBar"] is False
     # the same figures, as a table for print
     assert "<td>1. Kết nạp đảng viên mới</td><td>118,27</td><td>đạt và vượt</td>" in html
 
 
+def test_charts_are_built_with_plotlys_api_and_validated_by_it():
+    import plotly.graph_objects as go
+
+    from scripts.indicators.data import load
+    from scripts.indicators.render import achievement_figure, status_figure
+
+    data = load(2023)
+    for figure in (achievement_figure(data, "I"), status_figure(data)):
+        assert isinstance(figure, go.Figure)
+        go.Figure(figure.to_dict())  # plotly checks every property against its schema
+    with pytest.raises(ValueError):
+        go.Bar(orientation="sideways")
+
+
 def test_status_chart_counts_17_1_6():
-    spec = chart_spec(indicator_chart(2023, kind="status"))
+    spec = chart_specs(indicator_chart(2023, kind="status"))[0]
     pie = spec["data"][0]
     assert pie["type"] == "pie" and pie["labels"] == ["đạt và vượt", "xấp xỉ đạt", "chưa đạt"]
     assert pie["values"] == [17, 1, 6]
+    assert pie["marker"]["pattern"]["shape"] == ["", ".", "/"]
 
 
 def test_unknown_chart_kind_is_an_error():
@@ -108,9 +148,9 @@ def chart_spec_source(html: str) -> str:
 
 @pytest.mark.parametrize("kind", ["achievement", "status"])
 def test_charts_use_no_trace_that_fetches_maps_or_fonts(kind):
-    spec = chart_spec(indicator_chart(2023, kind=kind))
-    assert {trace["type"] for trace in spec["data"]} <= {"bar", "pie"}
-    assert "mapbox" not in spec["layout"] and "geo" not in spec["layout"]
+    for spec in chart_specs(indicator_chart(2023, kind=kind)):
+        assert {trace["type"] for trace in spec["data"]} <= {"bar", "pie"}  # in plotly.js's basic bundle
+        assert "mapbox" not in spec["layout"] and "geo" not in spec["layout"]
 
 
 def test_the_dashboard_macros_do_not_load_the_word_and_pdf_libraries():

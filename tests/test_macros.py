@@ -13,8 +13,8 @@ from tests.support import REPO
 
 
 def site_copy(root: Path) -> Path:
-    """The project's site configuration, pages, macros, hooks and data, copied under `root`."""
-    for name in ("docs", "macros", "hooks", "data"):
+    """The project's site configuration, pages, macros, hooks, theme overrides and data, copied under `root`."""
+    for name in ("docs", "macros", "hooks", "overrides", "data"):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     return root
@@ -67,9 +67,19 @@ def test_pages_without_render_macros_are_not_templates(tmp_path):
 
 
 def test_plotly_js_ships_with_the_site_and_only_chart_pages_load_it(built_site):
-    assert (built_site / "assets/javascripts/plotly.min.js").stat().st_size > 1_000_000
+    # the basic bundle, vendored; the page names charts.js in its front matter, which fetches plotly.js
+    assert (built_site / "assets/javascripts/vendor/plotly-basic.min.js").stat().st_size > 1_000_000
+    assert not (built_site / "assets/javascripts/plotly.min.js").exists()
     dashboard = (built_site / "chi-tieu/2023/index.html").read_text(encoding="utf-8")
-    assert dashboard.count('src="../../assets/javascripts/plotly.min.js"') == 1
+    assert dashboard.count('<script src="../../assets/javascripts/charts.js" defer></script>') == 1
     for page in built_site.rglob("*.html"):
-        if 'class="bt-chart"' not in page.read_text(encoding="utf-8"):
-            assert "plotly.min.js" not in page.read_text(encoding="utf-8"), page
+        text = page.read_text(encoding="utf-8")
+        if 'class="bt-chart"' not in text:
+            assert "charts.js" not in text and "plotly" not in text, page
+
+
+def test_the_macros_need_no_build_events():
+    # a builder that runs only define_env (Zensical) builds the same site: no on_post_page_macros/on_post_build
+    import macros.main
+
+    assert not hasattr(macros.main, "on_post_page_macros") and not hasattr(macros.main, "on_post_build")

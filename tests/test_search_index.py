@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from scripts.search import vendor
+from scripts import vendor
 from scripts.search.index import (
     WORKER,
     SearchSetupError,
@@ -100,8 +100,17 @@ def test_a_theme_that_changed_stops_the_build(html: str):
         use_worker(html, "a.md")
 
 
-def test_vendored_engine_is_the_recorded_release():
-    shipped = vendor.SHIPPED.read_bytes()
-    assert hashlib.sha256(shipped).hexdigest() == vendor.SHIPPED_SHA256
-    assert b"sourceMappingURL" not in shipped
-    assert vendor.check()
+def test_vendored_scripts_are_the_recorded_releases_with_their_licences():
+    for item in vendor.PACKAGES:
+        shipped = item.path.read_bytes()
+        assert hashlib.sha256(shipped).hexdigest() == item.sha256, item.shipped
+        assert b"sourceMappingURL" not in shipped
+        assert b"MIT" in item.licence_path.read_bytes()
+    assert vendor.main(["--check"]) == 0
+
+
+def test_vendored_plotly_is_the_version_the_plotly_package_builds_figures_for():
+    from plotly.offline import get_plotlyjs_version
+
+    assert vendor.PLOTLY.version == get_plotlyjs_version()
+    assert f"plotly.js (basic - minified) v{vendor.PLOTLY.version}".encode() in vendor.PLOTLY.path.read_bytes()[:200]

@@ -30,10 +30,10 @@ THEME_DORMANT_URLS = {
     "https://unpkg.com/resize-observer-polyfill",
     "https://unpkg.com/mermaid@11/dist/mermaid.min.js",
 }
-# plotly.js (shipped from the plotly package, loaded only by chart pages) names map tiles, map icons and
-# topojson it fetches only for map and geo traces; the site's charts are bars and pies (see
-# tests/test_indicators_render.py), so none of these is ever requested.
-PLOTLY_BUNDLE = "assets/javascripts/plotly.min.js"
+# plotly.js (its basic bundle, vendored, loaded only by chart pages) may name tiles, icons or topojson it
+# fetches only for map and geo traces, which the basic bundle does not even contain; the site's charts are
+# bars and pies (see tests/test_indicators_render.py), so none of these is ever requested.
+PLOTLY_BUNDLE = "assets/javascripts/vendor/plotly-basic.min.js"
 PLOTLY_DORMANT_URLS = {
     "https://basemaps.cartocdn.com/gl/dark-matter-gl-style/style.json",
     "https://basemaps.cartocdn.com/gl/dark-matter-nolabels-gl-style/style.json",

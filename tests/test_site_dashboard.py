@@ -5,20 +5,41 @@ from __future__ import annotations
 from playwright.sync_api import Page, expect
 
 DASHBOARD = "chi-tieu/2023/"
+PLOTLY = "assets/javascripts/vendor/plotly-basic.min.js"
+PHONE = {"width": 360, "height": 740}
 
 
-def charts_drawn(page: Page) -> int:
-    page.wait_for_function("document.querySelectorAll('figure.bt-chart .bt-chart__plot svg.main-svg').length >= 2")
-    return page.locator("figure.bt-chart .bt-chart__plot svg.main-svg").count()
+def charts_drawn(page: Page, count: int = 5) -> int:
+    """Scroll to each chart (plotly.js is fetched when one comes near the screen) and wait for the drawings."""
+    figures = page.locator("figure.bt-chart")
+    for index in range(figures.count()):
+        figures.nth(index).scroll_into_view_if_needed()
+    page.wait_for_function(
+        f"document.querySelectorAll('figure.bt-chart .bt-chart__plot svg.main-svg').length >= {count}"
+    )
+    return page.locator("figure.bt-chart .bt-chart__plot").filter(has=page.locator("svg.main-svg")).count()
 
 
-def test_dashboard_draws_its_charts_on_first_load(page: Page):
+def test_dashboard_shows_summary_and_table_before_it_fetches_plotly(page: Page):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
     page.goto(DASHBOARD)
-    assert charts_drawn(page) >= 2
+    page.wait_for_load_state("networkidle")
     expect(page.locator(".bt-summary")).to_contain_text("17/24 chỉ tiêu đạt và vượt")
-    bars = page.locator("figure.bt-chart[data-kind='achievement'] .bt-chart__plot g.point")
-    assert bars.count() == 15
     expect(page.locator("table.bt-indicators")).to_contain_text("Kết nạp đảng viên mới")
+    assert not any("plotly" in url for url in requested)  # the charts are below the first screen
+    assert charts_drawn(page) == 5
+    assert [url for url in requested if "plotly" in url] == [page.url.split("chi-tieu")[0] + PLOTLY]
+
+
+def test_dashboard_draws_every_indicator(page: Page):
+    page.goto(DASHBOARD)
+    charts_drawn(page)
+    bars = page.locator("figure.bt-chart[data-kind='achievement'] .bt-chart__plot g.point")
+    assert bars.count() == 24  # a place for each; those without a percentage have no bar but their words
+    labels = page.locator("figure.bt-chart[data-kind='achievement'] g.annotation")
+    assert labels.count() == 24
+    expect(labels.first).to_contain_text("118,3% · đạt và vượt")
 
 
 def test_dashboard_draws_after_navigating_to_it_from_the_report(page: Page):
@@ -38,11 +59,40 @@ def test_printed_dashboard_shows_tables_instead_of_charts(page: Page):
 
 
 def test_dashboard_fits_a_phone(open_page):
-    page = open_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = open_page(viewport=PHONE, is_mobile=True, has_touch=True)
     page.goto(DASHBOARD)
     charts_drawn(page)
     overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
-    assert overflow <= 1  # the wide table scrolls inside its own box
+    assert overflow <= 1  # nothing wider than the screen
+    # the table stacks: the name, then the assessment, then each figure with its column's name
+    row = page.locator("table.bt-indicators tr.bt-depth-0").first
+    name = row.locator("th[scope=row]").bounding_box()
+    status = row.locator(".bt-status").bounding_box()
+    assert name["x"] >= 0 and name["x"] + name["width"] <= PHONE["width"]
+    assert status["y"] > name["y"] and status["x"] + status["width"] <= PHONE["width"]
+    before = row.locator("td[data-label='Kết quả']").evaluate("e => getComputedStyle(e, '::before').content")
+    assert before == '"Kết quả: "'
+    # the charts' labels are inside the chart and their bars as wide as the phone allows
+    for label in page.locator("figure.bt-chart[data-kind='achievement'] g.annotation").all():
+        box = label.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 1, box
+    plot = page.locator("figure.bt-chart[data-kind='achievement'] .bt-chart__plot").first.bounding_box()
+    assert plot["width"] >= PHONE["width"] - 40
+
+
+def test_wide_table_says_it_scrolls_and_keeps_the_name_in_view(page: Page):
+    page.set_viewport_size({"width": 1024, "height": 800})
+    page.goto(DASHBOARD)
+    expect(page.locator(".bt-table-hint")).to_be_visible()
+    box = page.locator(".bt-table-scroll")
+    assert box.evaluate("e => e.scrollWidth > e.clientWidth")
+    name = page.locator("table.bt-indicators th[scope=row]").first
+    before = name.bounding_box()["x"]
+    box.evaluate("e => { e.scrollLeft = 400; }")
+    assert abs(name.bounding_box()["x"] - before) < 2  # sticky, after the code, also sticky
+    # the assessment is the third column: on screen without scrolling
+    status = page.locator("table.bt-indicators .bt-status").first.bounding_box()
+    assert status["x"] + status["width"] <= 1024
 
 
 def test_pages_without_charts_do_not_load_plotly(page: Page):

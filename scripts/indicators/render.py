@@ -1,14 +1,14 @@
 """Indicator tables, summaries and plotly charts as HTML for the site's pages (no MkDocs needed).
 
 Numbers are shown the Vietnamese way (1.100; 118,27); a cell that is text shows its text. Each chart
-carries its figure as JSON for `assets/javascripts/charts.js` to draw with the site's own plotly.js,
-and the same figures as a table that print shows instead of the chart.
+is built with plotly's Python API and carries its figure as JSON for `assets/javascripts/charts.js` to
+draw with the site's own plotly.js (the basic bundle, vendored), and the same figures as a table that print
+shows instead of the chart. plotly is imported only when a chart is rendered.
 """
 
 from __future__ import annotations
 
 import html
-import importlib.util
 import json
 import textwrap
 from pathlib import Path
@@ -27,9 +27,6 @@ TABLE_COLUMNS = [  # (heading, text column)
     ("Chỉ tiêu nhiệm kỳ", "Chỉ tiêu nhiệm kỳ"),
     ("So sánh nhiệm kỳ", "So sánh nhiệm kỳ"),
 ]
-# the plotly.js that the plotly package ships; found without importing the package
-PLOTLY_JS = Path(importlib.util.find_spec("plotly").origin).parent / "package_data" / "plotly.min.js"
-ASSETS = ("assets/javascripts/plotly.min.js", "assets/javascripts/charts.js")
 
 
 def shown(text: str, value: VnNumber | None) -> str:
@@ -51,14 +48,20 @@ def _e(text: str) -> str:
 
 
 def indicator_table(year: int, period: str | None = None, group: str | None = None, data_dir: Path = DATA_DIR) -> str:
-    """The indicators of `year` as an HTML table grouped I–IV (or only `group`), sub-rows indented."""
+    """The indicators of `year` as an HTML table grouped I–IV (or only `group`), sub-rows indented.
+
+    The name and the assessment come first, where a phone sees them: on a narrow screen each row stacks
+    into a card whose figures carry their column's name (`data-label`); on a wide one the name column
+    stays while the figures scroll, and a line says that the table scrolls."""
     data = load(year, period, data_dir)
     rows = [i for i in data.indicators if group is None or i.group == group]
     head = "".join(f"<th>{_e(h)}</th>" for h, _ in TABLE_COLUMNS)
     lines = [
-        f'<div class="bt-table-scroll"><table class="bt-indicators" data-year="{year}">',
+        '<p class="bt-table-hint">Bảng rộng: kéo sang ngang để xem các cột số liệu.</p>',
+        f'<div class="bt-table-scroll" tabindex="0" role="region" aria-label="Bảng chỉ tiêu năm {year}">'
+        f'<table class="bt-indicators" data-year="{year}">',
         f"<caption>Kết quả thực hiện các chỉ tiêu Nghị quyết năm {year} ({_e(data.period)})</caption>",
-        f"<thead><tr><th>Mã</th><th>Nội dung</th><th>Đơn vị</th>{head}<th>Đánh giá</th></tr></thead><tbody>",
+        f"<thead><tr><th>Mã</th><th>Nội dung</th><th>Đánh giá</th><th>Đơn vị</th>{head}</tr></thead><tbody>",
     ]
     current_group = None
     for indicator in rows:
@@ -70,7 +73,8 @@ def indicator_table(year: int, period: str | None = None, group: str | None = No
                 f"{_e(indicator.group)}. {_e(indicator.group_name)}</th></tr>"
             )
         cells = "".join(
-            f"<td>{_e(shown(indicator.texts[column], indicator.values[column]))}</td>" for _, column in TABLE_COLUMNS
+            _labelled_cell(heading, shown(indicator.texts[column], indicator.values[column]))
+            for heading, column in TABLE_COLUMNS
         )
         status = (
             f'<span class="bt-status" data-status="{_e(indicator.status)}">{_e(indicator.status)}</span>'
@@ -78,11 +82,18 @@ def indicator_table(year: int, period: str | None = None, group: str | None = No
             else ""
         )
         lines.append(
-            f'<tr class="bt-depth-{indicator.depth}"><td>{_e(indicator.code)}</td>'
-            f'<th scope="row">{_e(indicator.name)}</th><td>{_e(indicator.unit)}</td>{cells}<td>{status}</td></tr>'
+            f'<tr class="bt-depth-{indicator.depth}"><td class="bt-code">{_e(indicator.code)}</td>'
+            f'<th scope="row">{_e(indicator.name)}</th><td class="bt-assessment">{status}</td>'
+            f"{_labelled_cell('Đơn vị', indicator.unit)}{cells}</tr>"
         )
     lines.append("</tbody></table></div>")
     return "\n".join(lines)
+
+
+def _labelled_cell(heading: str, text: str) -> str:
+    """A figure's cell, named for the stacked phone layout; an empty one is marked so the card leaves it out."""
+    empty = "" if text.strip() else ' class="bt-empty"'
+    return f'<td data-label="{_e(heading)}"{empty}>{_e(text)}</td>'
 
 
 def indicator_summary(year: int, period: str | None = None, data_dir: Path = DATA_DIR) -> str:
@@ -100,118 +111,180 @@ def indicator_summary(year: int, period: str | None = None, data_dir: Path = DAT
     )
 
 
-_FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif", "size": 13}
+_FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif", "size": 13, "color": "#212121"}
+# status is told by words (in each label) and by a pattern, not by colour alone
+STATUS_PATTERNS = {"đạt và vượt": "", "xấp xỉ đạt": ".", "chưa đạt": "/", UNRATED: "x"}
+ROW = 86  # px per indicator: its label (up to three lines) above, its bar under it
 
 
-def achievement_figure(data: IndicatorSet) -> dict:
-    """Plotly figure (its JSON form): each main indicator's result as % of target, a 100% line, status colours."""
-    rated = [i for i in data.main if i.values["Tỷ lệ đạt (%)"] is not None]
-    labels = ["<br>".join(textwrap.wrap(html.escape(f"{i.code}. {i.name}"), 30)) for i in rated]  # phones
-    values = [i.values["Tỷ lệ đạt (%)"].value for i in rated]  # type: ignore[union-attr]
-    bar = {
-        "type": "bar",
-        "orientation": "h",
-        "x": values,
-        "y": labels,
-        "marker": {"color": [STATUS_COLOURS[i.status or UNRATED] for i in rated]},
-        "customdata": [[shown(i.texts["Tỷ lệ đạt (%)"], i.values["Tỷ lệ đạt (%)"]), i.status] for i in rated],
-        "hovertemplate": "%{y}<br>Tỷ lệ đạt: %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
-        "text": [format_vn_number(v, 1) + "%" for v in values],
-        "textposition": "outside",
-        "cliponaxis": False,
-    }
-    layout = {
-        "separators": ",.",
-        "height": 120 + 40 * len(rated),
-        "margin": {"l": 10, "r": 40, "t": 30, "b": 40},
-        "xaxis": {"title": {"text": "Tỷ lệ đạt so với chỉ tiêu (%)"}, "ticksuffix": "%", "rangemode": "tozero"},
-        "yaxis": {"autorange": "reversed", "automargin": True},
-        "shapes": [
-            {
-                "type": "line",
-                "xref": "x",
-                "yref": "paper",
-                "x0": 100,
-                "x1": 100,
-                "y0": 0,
-                "y1": 1,
-                "line": {"color": "#424242", "dash": "dash"},
-            }
-        ],
-        "annotations": [
-            {"x": 100, "xref": "x", "y": 1, "yref": "paper", "yanchor": "bottom", "text": "100%", "showarrow": False}
-        ],
-        "showlegend": False,
-        "font": _FONT,
-    }
-    return {"data": [bar], "layout": layout}
+def _figure_json(figure) -> dict:
+    """A plotly figure as the JSON plotly.js draws (plotly's own encoder), with the site's chart config."""
+    spec = json.loads(figure.to_json())
+    spec["config"] = {"responsive": True, "displaylogo": False, "displayModeBar": False}
+    return spec
 
 
-def status_figure(data: IndicatorSet) -> dict:
-    """Plotly figure (its JSON form): a donut of how many main indicators have each status."""
+def achievement_figure(data: IndicatorSet, group: str):
+    """Each main indicator of `group` as a horizontal bar of its result as % of target, legible on a 360 px
+    phone: its code, short name, figure and status on a line above the bar (so the bars keep the width), a
+    mark at 100% on each bar's row (never through a label), colour and pattern by status. An indicator whose
+    result is not a percentage keeps its line, with the report's words and no bar."""
+    import plotly.graph_objects as go  # only a data page pays for plotly
+
+    rows = [i for i in data.main if i.group == group]
+    values = [i.values["Tỷ lệ đạt (%)"].value if i.values["Tỷ lệ đạt (%)"] is not None else None for i in rows]
+    top = max([110.0, *(v * 1.08 for v in values if v is not None)])
+    positions = [-index for index in range(len(rows))]
+    statuses = [i.status or UNRATED for i in rows]
+    figure = go.Figure(
+        go.Bar(
+            orientation="h",
+            x=values,
+            y=positions,
+            width=0.28,
+            marker={
+                "color": [STATUS_COLOURS[s] for s in statuses],
+                "pattern": {
+                    "shape": [STATUS_PATTERNS[s] for s in statuses],
+                    "fgcolor": "#ffffff",
+                    "size": 6,
+                    "fillmode": "overlay",
+                },
+            },
+            customdata=[
+                [f"{i.code}. {i.name}", shown(i.texts["Tỷ lệ đạt (%)"], i.values["Tỷ lệ đạt (%)"])] for i in rows
+            ],
+            hovertemplate="%{customdata[0]}<br>Tỷ lệ đạt: %{customdata[1]}<extra></extra>",
+        )
+    )
+    for position, indicator, value, status in zip(positions, rows, values, statuses, strict=True):
+        figure_text = format_vn_number(value, 1) + "%" if value is not None else indicator.texts["Tỷ lệ đạt (%)"]
+        label = f"<b>{html.escape(indicator.code)}. {_wrapped(indicator.name)}</b>"
+        label += f"<br>{html.escape(figure_text or 'chưa có số liệu')} · {html.escape(status)}"
+        figure.add_annotation(
+            x=0, y=position + 0.17, xref="paper", yref="y", xanchor="left", yanchor="bottom",
+            text=label, showarrow=False, align="left",
+        )  # fmt: skip
+        figure.add_shape(
+            type="line", x0=100, x1=100, y0=position - 0.22, y1=position + 0.15, xref="x", yref="y",
+            line={"color": "#424242", "width": 2},
+        )  # fmt: skip
+    figure.update_layout(
+        separators=",.",
+        height=70 + ROW * len(rows),
+        margin={"l": 8, "r": 12, "t": 8, "b": 48},
+        bargap=0,
+        showlegend=False,
+        font=_FONT,
+        plot_bgcolor="#ffffff",
+        paper_bgcolor="#ffffff",
+        xaxis={
+            "range": [0, top],
+            "ticksuffix": "%",
+            "tickangle": 0,
+            "nticks": 5,
+            "fixedrange": True,
+            "gridcolor": "#e0e0e0",
+            "title": {"text": "Tỷ lệ đạt so với chỉ tiêu năm (vạch đứng: 100%)", "font": {"size": 12}},
+        },
+        yaxis={
+            "range": [positions[-1] - 0.5, 0.9] if positions else [-1, 1],
+            "showticklabels": False,
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+        },
+    )
+    return figure
+
+
+def _wrapped(name: str, width: int = 34, lines: int = 2) -> str:
+    """An indicator's name over at most `lines` lines a 360 px phone can hold, cut at a word ('…')."""
+    wrapped = textwrap.wrap(name, width)
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines]
+        wrapped[-1] = wrapped[-1].rstrip(" ,;") + "…"
+    return "<br>".join(html.escape(line) for line in wrapped)
+
+
+def status_figure(data: IndicatorSet):
+    """A donut of how many main indicators have each status; each slice says its status and count."""
+    import plotly.graph_objects as go
+
     counts = data.summary()
     statuses = [s for s in (*STATUSES, UNRATED) if counts.get(s)]
-    pie = {
-        "type": "pie",
-        "labels": statuses,
-        "values": [counts[s] for s in statuses],
-        "hole": 0.55,
-        "sort": False,
-        "marker": {"colors": [STATUS_COLOURS[s] for s in statuses]},
-        "texttemplate": "%{value}",
-        "hovertemplate": "%{label}: %{value} chỉ tiêu<extra></extra>",
-    }
-    layout = {
-        "separators": ",.",
-        "height": 320,
-        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
-        "legend": {"orientation": "h"},
-        "annotations": [{"text": f"{len(data.main)} chỉ tiêu", "showarrow": False, "font": {"size": 15}}],
-        "font": _FONT,
-    }
-    return {"data": [pie], "layout": layout}
+    figure = go.Figure(
+        go.Pie(
+            labels=statuses,
+            values=[counts[s] for s in statuses],
+            hole=0.55,
+            sort=False,
+            direction="clockwise",
+            marker={
+                "colors": [STATUS_COLOURS[s] for s in statuses],
+                "pattern": {
+                    "shape": [STATUS_PATTERNS[s] for s in statuses],
+                    "fgcolor": "#ffffff",
+                    "size": 6,
+                    "fillmode": "overlay",
+                },
+            },
+            texttemplate="%{value}",
+            hovertemplate="%{label}: %{value} chỉ tiêu<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        separators=",.",
+        height=320,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        legend={"orientation": "h", "y": -0.05},
+        annotations=[{"text": f"{len(data.main)} chỉ tiêu", "showarrow": False, "font": {"size": 15}}],
+        font=_FONT,
+    )
+    return figure
 
 
 def indicator_chart(year: int, kind: str = "achievement", period: str | None = None, data_dir: Path = DATA_DIR) -> str:
-    """A chart (`kind` 'achievement' or 'status') as HTML: the figure's JSON, its table for print.
-
-    The page also needs `chart_scripts()` once, after its last chart.
-    """
+    """Charts (`kind` 'achievement': one per group I–IV; 'status': one) as HTML: each figure's JSON, drawn
+    by assets/javascripts/charts.js, which the page names in its front matter, and its table for print."""
     data = load(year, period, data_dir)
     if kind == "achievement":
-        figure, caption = achievement_figure(data), f"Tỷ lệ đạt so với chỉ tiêu của từng chỉ tiêu năm {year}"
-        rows = [
-            (f"{i.code}. {i.name}", shown(i.texts["Tỷ lệ đạt (%)"], i.values["Tỷ lệ đạt (%)"]), i.status)
-            for i in data.main
-        ]
-        table_head = ("Chỉ tiêu", "Tỷ lệ đạt (%)", "Đánh giá")
-    elif kind == "status":
-        figure, caption = status_figure(data), f"Số chỉ tiêu theo mức đánh giá năm {year}"
+        groups = list(dict.fromkeys(i.group for i in data.main))
+        return "".join(
+            _chart_html(
+                "achievement",
+                achievement_figure(data, group),
+                f"Nhóm {group}. {next(i.group_name for i in data.main if i.group == group)}: "
+                f"tỷ lệ đạt so với chỉ tiêu năm {year}",
+                ("Chỉ tiêu", "Tỷ lệ đạt (%)", "Đánh giá"),
+                [
+                    (f"{i.code}. {i.name}", shown(i.texts["Tỷ lệ đạt (%)"], i.values["Tỷ lệ đạt (%)"]), i.status)
+                    for i in data.main
+                    if i.group == group
+                ],
+            )
+            for group in groups
+        )
+    if kind == "status":
         counts = data.summary()
-        rows = [(s, f"{counts.get(s, 0):02d}/{len(data.main)}", "") for s in STATUSES]
-        table_head = ("Đánh giá", "Số chỉ tiêu", "")
-    else:
-        raise ValueError(f"loại biểu đồ '{kind}' không có; dùng 'achievement' hoặc 'status'")
-    spec = {**figure, "config": {"responsive": True, "displaylogo": False, "displayModeBar": False}}
-    payload = json.dumps(spec, ensure_ascii=False).replace("</", "<\\/")
-    table = "".join(
-        "<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in row if table_head[-1] or cell != "") + "</tr>"
-        for row in rows
-    )
-    head = "".join(f"<th>{_e(h)}</th>" for h in table_head if h)
+        rows = [(s, f"{counts.get(s, 0):02d}/{len(data.main)}") for s in STATUSES]
+        caption = f"Số chỉ tiêu theo mức đánh giá năm {year}"
+        return _chart_html("status", status_figure(data), caption, ("Đánh giá", "Số chỉ tiêu"), rows)
+    raise ValueError(f"loại biểu đồ '{kind}' không có; dùng 'achievement' hoặc 'status'")
+
+
+def _chart_html(kind: str, figure, caption: str, head: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    payload = json.dumps(_figure_json(figure), ensure_ascii=False).replace("</", "<\\/")
+    table = "".join("<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in row) + "</tr>" for row in rows)
+    heading = "".join(f"<th>{_e(h)}</th>" for h in head)
     return (
         f'<figure class="bt-chart" data-kind="{_e(kind)}">\n'
+        f"<figcaption>{_e(caption)}</figcaption>\n"
         f'<div class="bt-chart__plot" role="img" aria-label="{_e(caption)}"></div>\n'
         f'<script type="application/json" class="bt-chart__data">{payload}</script>\n'
-        f"<figcaption>{_e(caption)}</figcaption>\n"
-        f'<table class="bt-chart__table"><thead><tr>{head}</tr></thead><tbody>{table}</tbody></table>\n'
+        f'<table class="bt-chart__table"><thead><tr>{heading}</tr></thead><tbody>{table}</tbody></table>\n'
         "</figure>\n"
     )
-
-
-def chart_scripts(asset_prefix: str) -> str:
-    """The script tags that draw charts, with `asset_prefix` leading from the page to the site root."""
-    return "".join(f'<script src="{_e(asset_prefix + path)}" defer></script>' for path in ASSETS)
 
 
 __all__ = ["indicator_chart", "indicator_summary", "indicator_table", "shown", "Indicator"]

@@ -12,6 +12,8 @@ from scripts.bulletin.writers.generated import dump_yaml, front_matter, landing_
 from scripts.tasks.extract import Leader
 from scripts.vietnamese import slugify
 
+FILTER_SCRIPT = "assets/javascripts/loc-nhiem-vu.js"  # the filter box of the task tables
+
 TASK_DIR = "docs/tien-do"
 
 
@@ -28,6 +30,7 @@ def task_pages(year: int, leaders: list[Leader], root: Path, source_name: str) -
         "year": year,
         "render_macros": True,
         "source": source_name,
+        "scripts": [FILTER_SCRIPT],
     }
     body = (
         f"# Tiến độ nhiệm vụ năm {year}\n\n"
@@ -45,6 +48,7 @@ def task_pages(year: int, leaders: list[Leader], root: Path, source_name: str) -
             "tasks": len(leader.tasks),
             "render_macros": True,
             "source": source_name,
+            "scripts": [FILTER_SCRIPT],
         }
         body = (
             f"# {md.escape(leader.name)}\n\n{md.escape(leader.position)}\n{{ .bt-meta }}\n\n"

@@ -1,26 +1,60 @@
-/* Draws the charts of a page with the site's own plotly.js: each figure.bt-chart carries its
-   figure as JSON. Runs on first load and, when Material's instant navigation is on, on every page. */
+/* Draws the charts of a page (figure.bt-chart, each carrying its plotly figure as JSON) with the site's own
+   plotly.js basic bundle. The page names this file in its front matter; plotly.js itself (a megabyte) is
+   fetched only when a chart comes near the screen, so the text and the tables show first. */
 (function () {
   "use strict";
 
-  function draw() {
-    if (!window.Plotly) {
+  var PLOTLY = new URL("vendor/plotly-basic.min.js", document.currentScript.src).href;
+  var loading = null;
+
+  function plotly() {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = PLOTLY;
+        script.onload = function () { resolve(window.Plotly); };
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+    }
+    return loading;
+  }
+
+  function draw(figure) {
+    var plot = figure.querySelector(".bt-chart__plot");
+    var data = figure.querySelector(".bt-chart__data");
+    if (!plot || !data || plot.dataset.drawn) {
       return;
     }
-    document.querySelectorAll("figure.bt-chart").forEach(function (figure) {
-      var plot = figure.querySelector(".bt-chart__plot");
-      var data = figure.querySelector(".bt-chart__data");
-      if (!plot || !data || plot.dataset.drawn) {
-        return;
-      }
+    plot.dataset.drawn = "1";
+    plotly().then(function (Plotly) {
       var spec = JSON.parse(data.textContent);
-      window.Plotly.newPlot(plot, spec.data, spec.layout, spec.config);
-      plot.dataset.drawn = "1";
+      Plotly.newPlot(plot, spec.data, spec.layout, spec.config);
     });
   }
 
-  draw();
+  function watch() {
+    var figures = document.querySelectorAll("figure.bt-chart");
+    if (!figures.length) {
+      return;
+    }
+    if (!("IntersectionObserver" in window)) {
+      figures.forEach(draw);
+      return;
+    }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) {
+          observer.unobserve(entry.target);
+          draw(entry.target);
+        }
+      });
+    }, { rootMargin: "300px 0px" });
+    figures.forEach(function (figure) { observer.observe(figure); });
+  }
+
+  watch();
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(draw);
+    window.document$.subscribe(watch);
   }
 })();
