@@ -13,6 +13,8 @@ APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 CHROMIUM := /usr/bin/chromium
 NGINX := /usr/sbin/nginx
 WRK := /usr/bin/wrk
+# Lighthouse (npm, pinned in package.json/package-lock.json) audits the built site in the tests and benchmarks
+LIGHTHOUSE := node_modules/.bin/lighthouse
 
 # The theme prints a long notice about MkDocs 2 on every build; it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
@@ -59,6 +61,15 @@ system-deps:
 	  $(APT_GET) update && $(APT_GET) install -y --no-install-recommends nginx; \
 	fi
 
+# Node's packages for the tests: Lighthouse, at the version package-lock.json pins
+$(LIGHTHOUSE): package.json package-lock.json
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  echo "Cài nodejs và npm (Debian) cho Lighthouse…"; \
+	  $(APT_GET) update && $(APT_GET) install -y --no-install-recommends nodejs npm; \
+	fi
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(LIGHTHOUSE)
+
 # wrk for the load test of `make bench`
 bench-deps:
 	@if [ ! -x $(WRK) ]; then \
@@ -72,15 +83,16 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format .
 
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps $(LIGHTHOUSE)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
-bench: $(STAMP) system-deps bench-deps
+bench: $(STAMP) system-deps bench-deps $(LIGHTHOUSE)
 	$(BIN)/python -m benchmarks.run
 	$(BIN)/python -m benchmarks.search
 	$(BIN)/python -m benchmarks.scale
 	$(BIN)/python -m benchmarks.load
+	$(BIN)/python -m benchmarks.lighthouse
 
 clean:
-	rm -rf site .pytest_cache .ruff_cache
+	rm -rf site .pytest_cache .ruff_cache node_modules
