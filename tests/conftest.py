@@ -67,6 +67,12 @@ def serve_directory(directory: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def serve() -> Callable[[Path], contextlib.AbstractContextManager[str]]:
+    """`with serve(directory) as base:` serves another directory (pages a test writes) like the site."""
+    return serve_directory
+
+
+@pytest.fixture(scope="session")
 def site_server(built_site: Path) -> Iterator[str]:
     """Base URL (ending in '/') of the built site served on 127.0.0.1."""
     with serve_directory(built_site) as base:

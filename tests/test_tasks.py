@@ -14,8 +14,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from scripts.tasks.data import DataError, load_file
-from scripts.tasks.extract import cell_markdown, read_leaders
-from scripts.tasks.render import cell_html, markdown_cell_html, task_table
+from scripts.tasks.extract import FIELDS, cell_markdown, has_mark, read_leaders, separate_notes
+from scripts.tasks.render import cell_html, markdown_cell_html, task_overview, task_table
 from scripts.vietnamese import words
 from tests.support import REPO, SOURCES, run_cli, snapshot
 
@@ -77,7 +77,9 @@ def test_no_word_of_the_table_is_lost_or_doubled():
     table = table.replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&")
     rows = list(csv.DictReader(io.StringIO(DATA.read_text(encoding="utf-8-sig"))))
     people = {row["STT"]: f"{row['Lãnh đạo']} {row['Chức vụ']}" for row in rows}  # once per leader
-    cells = [row[c] for row in rows for c in ("Nhiệm vụ", "Kết quả thực hiện", "Kế hoạch tiếp theo")]
+    # the task's number, typed before its text in the appendix, is kept in its own column
+    columns = ("Nhiệm vụ số", "Nhiệm vụ", "Kết quả thực hiện", "Kế hoạch tiếp theo", "Chú thích")
+    cells = [row[c] for row in rows for c in columns]
     data = " ".join([*people.values(), *cells])
     superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻"
     digits = str.maketrans(superscripts, "0123456789+-")
@@ -137,6 +139,8 @@ def test_unknown_leader_is_an_error():
         (lambda rows: rows[0].update({"STT": "một"}), 2, "STT"),
         (lambda rows: rows[1].update({"Nhiệm vụ số": "1"}), 3, "Nhiệm vụ số"),
         (lambda rows: rows[2].update({"Lãnh đạo": ""}), 4, "Lãnh đạo"),
+        (lambda rows: rows[3].update({"Trạng thái": "xong rồi"}), 5, "Trạng thái"),
+        (lambda rows: rows[4].update({"Chú thích": "Công văn số 12 không có số chú thích"}), 6, "Chú thích"),
     ],
 )
 def test_invalid_task_data_names_file_row_and_column(tmp_path, change, row, column):
@@ -189,3 +193,102 @@ def test_leader_page_lists_tasks_and_filters_them(page: Page):
     visible = page.locator(".bt-task:visible")
     assert 1 <= visible.count() < 9
     expect(visible.first).to_contain_text("Rạch Miếu")
+
+
+def test_footnotes_set_into_task_text_become_the_tasks_notes(leaders):
+    # the PDF export printed the appendix's footnotes where its pages broke, inside a cell's sentence
+    cell = "Triển khai ứng dụng ³ Công văn số 603/UBND-KT ngày 02/3/2023. công nghệ cao trong nông nghiệp."
+    text, notes = separate_notes(cell)
+    assert text == "Triển khai ứng dụng công nghệ cao trong nông nghiệp."
+    assert notes == [("3", "Công văn số 603/UBND-KT ngày 02/3/2023.")]
+    tasks = [task for leader in leaders for task in leader.tasks]
+    notes = [(task, label) for task in tasks for label, _ in task.notes]
+    labels = [int(label) for _, label in notes]
+    assert len(notes) == 114 and len(set(labels)) == 114 and max(labels) == 118  # each note once
+    assert sum(has_mark(task, label) for task, label in notes) == 99  # the others: no text marks them
+    leftover = re.compile(r"(?:^|\s)[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s+[A-ZĐ]", re.MULTILINE)
+    assert not [task.task[:60] for task in tasks for name in FIELDS if leftover.search(getattr(task, name))]
+
+
+def test_a_tasks_own_number_typed_again_is_dropped(leaders):
+    tasks = [task for leader in leaders for task in leader.tasks]
+    assert not [task.task[:40] for task in tasks if re.match(r"\s*(\*\*)?\s*\d{1,2}\s*[.)]", task.task)]
+
+
+def test_a_task_page_links_each_mark_to_its_note():
+    rows = list(csv.DictReader(io.StringIO(DATA.read_text(encoding="utf-8-sig"))))
+    row = next(row for row in rows if row["Chú thích"].startswith("³ "))
+    page = task_table(2023, leader=next(r for r in load_file(DATA) if r.leader == row["Lãnh đạo"]).slug)
+    number = row["Nhiệm vụ số"]
+    assert f'href="#nv-{number}-cth-3"' in page and f'id="nv-{number}-cth-3"' in page
+    assert "<h3>Kết quả thực hiện</h3>" in page and '<h3 class="bt-task__notes-title">Chú thích</h3>' in page
+
+
+def _with_statuses(tmp_path: Path, statuses: dict[tuple[str, str], str]) -> Path:
+    """A copy of the 2023 task file with the statuses an editor typed, keyed by (leader's STT, task number)."""
+    rows = list(csv.DictReader(io.StringIO(DATA.read_text(encoding="utf-8-sig"))))
+    for row in rows:
+        row["Trạng thái"] = statuses.get((row["STT"], row["Nhiệm vụ số"]), "")
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    (tmp_path / "2023.csv").write_text("\ufeff" + out.getvalue(), encoding="utf-8")
+    return tmp_path
+
+
+STATUSES_TYPED = {
+    ("2", "1"): "Hoàn thành",
+    ("2", "2"): "hoan thanh",
+    ("2", "3"): "ĐANG THỰC HIỆN",
+    ("3", "1"): "chưa thực hiện",
+}
+
+
+def test_statuses_are_read_however_typed_and_counted_per_leader(tmp_path):
+    data = _with_statuses(tmp_path, STATUSES_TYPED)
+    rows = load_file(data / "2023.csv")
+    tam = [row.shown_status for row in rows if row.order == 2]
+    assert tam[:4] == ["hoàn thành", "hoàn thành", "đang thực hiện", "chưa đánh giá"]
+    overview = task_overview(2023, data_dir=data)
+    assert "392 nhiệm vụ: " in overview
+    assert re.search(
+        r">2 hoàn thành</span> · <span[^>]*>1 đang thực hiện</span> · <span[^>]*>6 chưa đánh giá<", overview
+    )
+    page = task_table(2023, leader="tran-ngoc-tam", data_dir=data)
+    assert page.count('data-task-status="hoàn thành">hoàn thành</span>') == 2
+
+
+def test_status_filter_combines_with_the_words_typed(tmp_path, open_page, serve):
+    (tmp_path / "data").mkdir()
+    data = _with_statuses(tmp_path / "data", STATUSES_TYPED)
+    site = tmp_path / "site"
+    site.mkdir()
+    script = REPO / "docs/assets/javascripts/loc-nhiem-vu.js"
+    shutil.copy(script, site / script.name)
+    for name, html in (
+        ("tong-quan.html", task_overview(2023, data_dir=data)),
+        ("tran-ngoc-tam.html", task_table(2023, leader="tran-ngoc-tam", data_dir=data)),
+    ):
+        page_html = f'<!doctype html><html lang="vi"><meta charset="utf-8"><body class="md-typeset">{html}'
+        (site / name).write_text(f'{page_html}<script src="{script.name}"></script>', encoding="utf-8")
+    with serve(site) as base:
+        page = open_page(base_url=base)
+        page.goto("tong-quan.html")
+        status = page.get_by_label("Trạng thái")
+        status.select_option("hoàn thành")
+        expect(page.locator("#bt-leaders tbody tr:visible")).to_have_count(1)
+        expect(page.locator(".bt-filter__count")).to_have_text("Hiện 1/71")
+        status.select_option("chưa thực hiện")
+        expect(page.locator("#bt-leaders tbody tr:visible")).to_contain_text("Huỳnh Quang Triệu")
+        page.get_by_role("searchbox").fill("tran ngoc tam")  # a name with no task of that status
+        expect(page.locator("#bt-leaders tbody tr:visible")).to_have_count(0)
+        status.select_option("")
+        expect(page.locator("#bt-leaders tbody tr:visible")).to_have_count(1)
+
+        page.goto("tran-ngoc-tam.html")
+        page.get_by_label("Trạng thái").select_option("đang thực hiện")
+        expect(page.locator(".bt-task:visible")).to_have_count(1)
+        expect(page.locator(".bt-task:visible h2")).to_contain_text("Nhiệm vụ 3")
+        page.get_by_label("Trạng thái").select_option("chưa đánh giá")
+        expect(page.locator(".bt-task:visible")).to_have_count(9 - 3)

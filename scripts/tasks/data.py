@@ -4,16 +4,35 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from scripts.datafiles import DataError, cell_error, read_table
 from scripts.tasks.extract import Leader
-from scripts.vietnamese import slugify
+from scripts.vietnamese import fold, slugify
+
+_TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "tasks"
-COLUMNS = ["Năm", "STT", "Lãnh đạo", "Chức vụ", "Nhiệm vụ số", "Nhiệm vụ", "Kết quả thực hiện", "Kế hoạch tiếp theo"]
+COLUMNS = [
+    "Năm",
+    "STT",
+    "Lãnh đạo",
+    "Chức vụ",
+    "Nhiệm vụ số",
+    "Nhiệm vụ",
+    "Trạng thái",
+    "Kết quả thực hiện",
+    "Kế hoạch tiếp theo",
+    "Chú thích",
+]
+OPTIONAL = ("Trạng thái", "Chú thích")  # files written before these columns still read
+# the statuses an editor writes in 'Trạng thái' (any case, with or without diacritics); empty: not assessed
+STATUSES = ("hoàn thành", "đang thực hiện", "chưa thực hiện")
+NOT_ASSESSED = "chưa đánh giá"
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
 @dataclass(frozen=True)
@@ -26,10 +45,16 @@ class TaskRow:
     task: str
     result: str
     next_steps: str
+    status: str = ""  # one of STATUSES, or '' (not assessed)
+    notes: tuple[tuple[str, str], ...] = ()  # (label in digits, text)
 
     @property
     def slug(self) -> str:
         return slugify(self.leader)
+
+    @property
+    def shown_status(self) -> str:
+        return self.status or NOT_ASSESSED
 
 
 def tasks_csv(year: int, leaders: list[Leader]) -> str:
@@ -39,15 +64,27 @@ def tasks_csv(year: int, leaders: list[Leader]) -> str:
     writer.writerow(COLUMNS)
     for leader in leaders:
         for task in leader.tasks:
+            notes = "\n".join(f"{label.translate(_TO_SUPERSCRIPT)} {text}" for label, text in task.notes)
             writer.writerow(
-                [year, leader.order, leader.name, leader.position, task.number, task.task, task.result, task.next_steps]
+                [
+                    year,
+                    leader.order,
+                    leader.name,
+                    leader.position,
+                    task.number,
+                    task.task,
+                    "",  # the status: an editor's to fill in
+                    task.result,
+                    task.next_steps,
+                    notes,
+                ]
             )
     return "\ufeff" + out.getvalue()
 
 
 def load_file(path: Path) -> list[TaskRow]:
     """Read and validate one task file; raise `DataError` on the first problem."""
-    records = read_table(path, COLUMNS)
+    records = read_table(path, COLUMNS, optional=OPTIONAL)
     rows: list[TaskRow] = []
     seen: set[tuple[int, int]] = set()
     for index, cell in enumerate(records):
@@ -70,9 +107,34 @@ def load_file(path: Path) -> list[TaskRow]:
                 cell["Nhiệm vụ"],
                 cell["Kết quả thực hiện"],
                 cell["Kế hoạch tiếp theo"],
+                _status(path, index, cell["Trạng thái"]),
+                _notes(path, index, cell["Chú thích"]),
             )
         )
     return rows
+
+
+def _status(path: Path, index: int, text: str) -> str:
+    if not text:
+        return ""
+    for status in STATUSES:
+        if fold(text) == fold(status):
+            return status
+    allowed = ", ".join(f"'{status}'" for status in STATUSES)
+    raise cell_error(path, index, "Trạng thái", f"'{text}' không phải một trạng thái ({allowed}, hoặc để trống)")
+
+
+def _notes(path: Path, index: int, text: str) -> tuple[tuple[str, str], ...]:
+    """'³ Công văn số …' lines: each note with its label, in superscript or in digits ('3 Công văn …')."""
+    notes = []
+    for line in filter(None, (line.strip() for line in text.split("\n"))):
+        match = re.match(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3})[.)]?\s+(\S.*)$", line)
+        if not match:
+            raise cell_error(
+                path, index, "Chú thích", f"dòng '{line[:40]}' không bắt đầu bằng số chú thích (ví dụ: ³ …)"
+            )
+        notes.append((match.group(1).translate(_SUPERSCRIPT), match.group(2)))
+    return tuple(notes)
 
 
 @lru_cache(maxsize=8)

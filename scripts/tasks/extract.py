@@ -29,6 +29,7 @@ class Task:
     task: str = ""
     result: str = ""
     next_steps: str = ""
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (label, text): the appendix's footnotes
 
 
 @dataclass
@@ -192,6 +193,88 @@ def leaders_from_text(text: str) -> list[Leader]:
     return leaders
 
 
+# A footnote of the appendix, which the PDF export set into the running text of a cell where a page broke:
+# its label in superscript, after a space or at a line's start, then a capital ('³ Công văn số 603/…').
+# It runs to its line's end, or to the next note; a sentence that goes on in lower case after its full stop
+# ('… năm 2022. công nghệ cao') is the cell's own text, cut by the page, and goes back to where it was cut.
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_NOTE_START = re.compile(rf"(?:(?<=\s)|^)([{_SUPERSCRIPT_DIGITS}]+)[ \t]+(?=\**[A-ZĐÀ-Ỹ])", re.MULTILINE)
+_TEXT_GOES_ON = re.compile(r"(?<=[.;])\s+(?=[a-zđà-ỹ])")
+_LEADING_NUMBER = re.compile(r"^\s*(?:\*\*)?\s*\d{1,2}\s*[.)]\s*(?:\*\*)?\s*")
+
+
+def separate_notes(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """(the cell's text without the footnote texts set into it, [(label, note text)]), label in digits."""
+    starts = list(_NOTE_START.finditer(text))
+    if not starts:
+        return text, []
+    kept = [text[: starts[0].start()]]
+    notes: list[tuple[str, str]] = []
+    for index, start in enumerate(starts):
+        end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
+        line_end = text.find("\n", start.end(), end)
+        body, rest = (
+            (text[start.end() : line_end], text[line_end:end]) if line_end != -1 else (text[start.end() : end], "")
+        )
+        goes_on = _TEXT_GOES_ON.search(body)
+        if goes_on:
+            body, rest = body[: goes_on.start()], body[goes_on.end() :] + rest
+        notes.append((_digits(start.group(1)), body.strip()))
+        kept.append(rest)
+    # the cell's text, rejoined where the notes cut it ('ứng dụng' | 'công nghệ cao')
+    joined = kept[0].rstrip()
+    for piece in kept[1:]:
+        piece = piece.strip()
+        if piece:
+            glue = " " if piece[:1].islower() or not joined or not re.search(r"[.!?;:…]$", joined) else "\n"
+            joined = f"{joined}{glue}{piece}" if joined else piece
+    return joined.strip(), notes
+
+
+def _digits(label: str) -> str:
+    return label.translate(str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789"))
+
+
+def tidy_task(task: Task) -> None:
+    """What the export left in a task: its own number typed again ('**3.** Chỉ đạo…': the number is the
+    task's), and footnote texts inside its cells (they become the task's notes)."""
+    task.task = _LEADING_NUMBER.sub("", task.task, count=1)
+    for name in FIELDS:
+        text, notes = separate_notes(getattr(task, name))
+        setattr(task, name, text)
+        task.notes.extend(notes)
+
+
+def has_mark(task: Task, label: str) -> bool:
+    """Whether the text of `task` carries the footnote mark `label` (in superscript, '³')."""
+    mark = label.translate(str.maketrans("0123456789", _SUPERSCRIPT_DIGITS))
+    pattern = rf"(?<![{_SUPERSCRIPT_DIGITS}]){mark}(?![{_SUPERSCRIPT_DIGITS}])"
+    return any(re.search(pattern, getattr(task, name)) for name in FIELDS)
+
+
+def _rehome_notes(leader: Leader) -> None:
+    """A note belongs to the task whose text carries its mark: the page foot that printed it may lie under
+    another of the leader's tasks (the nearest such task takes it; a note no text marks stays where it is)."""
+    for position, task in enumerate(leader.tasks):
+        for note in list(task.notes):
+            if has_mark(task, note[0]):
+                continue
+            others = sorted(range(len(leader.tasks)), key=lambda other: abs(other - position))
+            target = next(
+                (leader.tasks[o] for o in others if o != position and has_mark(leader.tasks[o], note[0])), None
+            )
+            if target is not None:
+                task.notes.remove(note)
+                target.notes.append(note)
+    for task in leader.tasks:
+        task.notes.sort(key=lambda note: int(note[0]))
+
+
 def read_leaders(path) -> list[Leader]:
-    """Leaders and tasks of the appendix file at `path`."""
-    return leaders_from_text(read_text_file(path))
+    """Leaders and tasks of the appendix file at `path`, tidied (`tidy_task`), each note with its task."""
+    leaders = leaders_from_text(read_text_file(path))
+    for leader in leaders:
+        for task in leader.tasks:
+            tidy_task(task)
+        _rehome_notes(leader)
+    return leaders

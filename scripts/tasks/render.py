@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from pathlib import Path
 
 import markdown
 
-from scripts.tasks.data import DATA_DIR, TaskRow, load
+from scripts.tasks.data import DATA_DIR, NOT_ASSESSED, STATUSES, TaskRow, load
 from scripts.vietnamese import fold, words
 
 
@@ -51,11 +52,22 @@ def _searchable(text: str) -> str:
 
 
 def _filter_box(target: str, label: str, placeholder: str) -> str:
+    """A text filter and a status filter over the items `target` selects (assets/javascripts/loc-nhiem-vu.js)."""
+    options = "".join(
+        f'<option value="{_e(status)}">{_e(status[:1].upper() + status[1:])}</option>'
+        for status in (*STATUSES, NOT_ASSESSED)
+    )
     return (
         f'<p class="bt-filter"><label>{_e(label)} '
         f'<input type="search" data-bt-filter="{_e(target)}" placeholder="{_e(placeholder)}" autocomplete="off">'
-        '</label> <output class="bt-filter__count" aria-live="polite"></output></p>'
+        "</label> <label>Trạng thái: "
+        f'<select data-bt-status-filter="{_e(target)}"><option value="">Tất cả</option>{options}</select></label> '
+        '<output class="bt-filter__count" aria-live="polite"></output></p>'
     )
+
+
+def _status_badge(status: str) -> str:
+    return f'<span class="bt-task-status" data-task-status="{_e(status)}">{_e(status)}</span>'
 
 
 def _leaders(rows: list[TaskRow]) -> list[list[TaskRow]]:
@@ -65,47 +77,99 @@ def _leaders(rows: list[TaskRow]) -> list[list[TaskRow]]:
     return [groups[order] for order in sorted(groups)]
 
 
+def _counts(tasks: list[TaskRow]) -> str:
+    """'2 hoàn thành · 1 đang thực hiện · 3 chưa đánh giá': the statuses a leader's tasks have."""
+    counts = Counter(task.shown_status for task in tasks)
+    return " · ".join(
+        f'<span data-task-status="{_e(status)}">{counts[status]} {_e(status)}</span>'
+        for status in (*STATUSES, NOT_ASSESSED)
+        if counts[status]
+    )
+
+
+def _summary(rows: list[TaskRow]) -> str:
+    """'12 nhiệm vụ: 2 hoàn thành · 10 chưa đánh giá.' over all the rows shown."""
+    return f'<p class="bt-task-summary">{len(rows)} nhiệm vụ: {_counts(rows)}.</p>'
+
+
 def task_overview(year: int, data_dir: Path = DATA_DIR) -> str:
-    """Every leader with position and number of tasks, a link to their page, and a filter box."""
-    leaders = _leaders(load(year, data_dir))
+    """Every leader with position, tasks by status, a link to their page, and the filter boxes."""
+    rows = load(year, data_dir)
+    leaders = _leaders(rows)
     lines = [
+        _summary(rows),
         _filter_box("#bt-leaders tbody tr", "Lọc theo tên hoặc nội dung:", "ví dụ: ho thi hoang yen, nong thon moi"),
         '<div class="bt-table-scroll"><table id="bt-leaders" class="bt-tasks-overview">',
-        f"<caption>{len(leaders)} đồng chí lãnh đạo, {sum(len(g) for g in leaders)} nhiệm vụ năm {year}</caption>",
-        "<thead><tr><th>STT</th><th>Đồng chí</th><th>Chức vụ</th><th>Số nhiệm vụ</th></tr></thead><tbody>",
+        f"<caption>{len(leaders)} đồng chí lãnh đạo, {len(rows)} nhiệm vụ năm {year}</caption>",
+        "<thead><tr><th>STT</th><th>Đồng chí</th><th>Chức vụ</th><th>Nhiệm vụ theo trạng thái</th></tr></thead><tbody>",
     ]
     for tasks in leaders:
         first = tasks[0]
         text = " ".join([first.leader, first.position, *(t.task for t in tasks)])
+        statuses = "|".join(sorted({t.shown_status for t in tasks}))
         lines.append(
-            f'<tr data-filter-text="{_e(_searchable(text))}"><td>{first.order}</td>'
+            f'<tr data-filter-text="{_e(_searchable(text))}" data-statuses="{_e(statuses)}"><td>{first.order}</td>'
             f'<td><a href="{_e(first.slug)}/">{_e(first.leader)}</a></td><td>{_e(first.position)}</td>'
-            f"<td>{len(tasks)}</td></tr>"
+            f"<td>{len(tasks)}: {_counts(tasks)}</td></tr>"
         )
     lines.append("</tbody></table></div>")
     return "\n".join(lines)
 
 
+def _linked_marks(cell: str, row: TaskRow) -> str:
+    """The cell's HTML with each footnote mark ('³') of the task's notes made a link to its note."""
+    labels = {label for label, _ in row.notes}
+    if not labels:
+        return cell
+
+    def link(match: re.Match[str]) -> str:
+        label = match.group(0).translate(_DIGITS)
+        if label not in labels:
+            return match.group(0)
+        return (
+            f'<sup class="bt-note-ref"><a href="#nv-{row.number}-cth-{label}" '
+            f'id="nv-{row.number}-dau-{label}">{label}</a></sup>'
+        )
+
+    return _MARK.sub(link, cell)
+
+
+_MARK = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
 def task_table(year: int, leader: str | None = None, data_dir: Path = DATA_DIR) -> str:
-    """The tasks of one leader (`leader` is the ASCII slug of the name), each with result and next steps."""
+    """The tasks of one leader (`leader` is the ASCII slug of the name), each with its status, result,
+    next steps and the appendix's footnotes that its text marks."""
     rows = load(year, data_dir)
     if leader is not None:
         rows = [row for row in rows if row.slug == leader]
         if not rows:
             raise ValueError(f"không có đồng chí '{leader}' trong số liệu tiến độ năm {year}")
-    parts = [_filter_box("#bt-tasks > .bt-task", "Lọc nhiệm vụ theo từ:", "ví dụ: quy hoach")]
-    parts.append('<div id="bt-tasks">')
+    parts = [
+        _summary(rows),
+        _filter_box("#bt-tasks > .bt-task", "Lọc nhiệm vụ theo từ:", "ví dụ: quy hoach"),
+        '<div id="bt-tasks">',
+    ]
     for row in rows:  # the filter box reads a task's words off its parts (docs/assets/javascripts/loc-nhiem-vu.js)
         who = "" if leader is not None else f"<p class='bt-task__who'>{_e(row.leader)}</p>"
+        notes = ""
+        if row.notes:
+            items = "".join(
+                f'<li value="{_e(label)}" id="nv-{row.number}-cth-{_e(label)}">{cell_html(text)}</li>'
+                for label, text in row.notes
+            )
+            notes = f'<h3 class="bt-task__notes-title">Chú thích</h3><ol class="bt-task__notes">{items}</ol>'
+        assigned, result, next_steps = (
+            _linked_marks(cell_html(text), row) or "<p>—</p>" for text in (row.task, row.result, row.next_steps)
+        )
         parts.append(
-            '<section class="bt-task">'
-            f"<h2>Nhiệm vụ {row.number}</h2>{who}"
-            f'<div class="bt-task__assigned" data-filter-part>{cell_html(row.task)}</div>'
-            "<h3>Kết quả thực hiện</h3>"
-            f'<div class="bt-task__result" data-filter-part>{cell_html(row.result) or "<p>—</p>"}</div>'
-            "<h3>Kế hoạch tiếp theo</h3>"
-            f'<div class="bt-task__next" data-filter-part>{cell_html(row.next_steps) or "<p>—</p>"}</div>'
-            "</section>"
+            f'<section class="bt-task" data-statuses="{_e(row.shown_status)}">'
+            f'<h2 id="nhiem-vu-{row.number}">Nhiệm vụ {row.number} {_status_badge(row.shown_status)}</h2>{who}'
+            f'<div class="bt-task__assigned" data-filter-part>{assigned}</div>'
+            f'<h3>Kết quả thực hiện</h3><div class="bt-task__result" data-filter-part>{result}</div>'
+            f'<h3>Kế hoạch tiếp theo</h3><div class="bt-task__next" data-filter-part>{next_steps}</div>'
+            f"{notes}</section>"
         )
     parts.append("</div>")
     return "\n".join(parts)

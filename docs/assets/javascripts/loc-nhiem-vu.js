@@ -2,7 +2,8 @@
    typed, in that order, without regard to tone marks,
    đ/d or case ("ho thi hoang yen" finds "Hồ Thị Hoàng Yến"). An item is matched against its
    data-filter-text, folded by the site's build (the overview: words not shown on the page), or else
-   against the text of its parts marked data-filter-part, folded here once. */
+   against the text of its parts marked data-filter-part, folded here once. The status list beside it
+   keeps the items whose data-statuses holds the status chosen. */
 (function () {
   "use strict";
 
@@ -39,24 +40,35 @@
       input.dataset.ready = "1";
       var items = Array.prototype.slice.call(document.querySelectorAll(input.dataset.btFilter));
       var texts = items.map(itemText);
-      var count = input.closest(".bt-filter").querySelector(".bt-filter__count");
+      var box = input.closest(".bt-filter");
+      var count = box.querySelector(".bt-filter__count");
+      var select = box.querySelector("select[data-bt-status-filter]");
+      // an item's statuses, "|"-separated: a task's own, or every status among a leader's tasks
+      var statuses = items.map(function (item) {
+        return "|" + (item.getAttribute("data-statuses") || "") + "|";
+      });
       function apply() {
         // the words typed, as a phrase that starts at a word: "ho thi hoang" finds "Hồ Thị Hoàng Yến"
         var typed = words(input.value);
         var phrase = " " + typed.join(" ");
+        var status = select ? select.value : "";
         var shown = 0;
         items.forEach(function (item, i) {
-          var match = texts[i].indexOf(phrase) !== -1;
+          var match = texts[i].indexOf(phrase) !== -1 &&
+            (!status || statuses[i].indexOf("|" + status + "|") !== -1);
           item.hidden = !match;
           if (match) {
             shown += 1;
           }
         });
         if (count) {
-          count.textContent = typed.length ? shown + "/" + items.length : "";
+          count.textContent = typed.length || status ? "Hiện " + shown + "/" + items.length : "";
         }
       }
       input.addEventListener("input", apply);
+      if (select) {
+        select.addEventListener("change", apply);
+      }
       apply();
     });
   }
