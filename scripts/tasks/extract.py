@@ -72,8 +72,9 @@ class _CellToMarkdown(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         text = _MARKDOWN_SPECIAL.sub(r"\\\1", data)  # HTML characters stay: rendering escapes them
-        if self.in_sup:  # 'm<sup>2</sup>' → 'm²'
-            text = superscript(data) or f"^{text}"
+        if self.in_sup:  # 'm<sup>2</sup>' → 'm²'; a note's mark '<sup>(44)</sup>' → '⁴⁴'
+            mark = re.fullmatch(r"\s*\(\s*(\d{1,3})\s*\)\s*", data)
+            text = superscript(mark.group(1) if mark else data) or f"^{text}"
         self.parts.append(text)
 
 
