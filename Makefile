@@ -19,11 +19,12 @@ LIGHTHOUSE := node_modules/.bin/lighthouse
 # The theme prints a long notice about MkDocs 2 on every build; it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help .venv serve build test lint format bench system-deps bench-deps clean
+.PHONY: help .venv serve preview build test lint format bench system-deps bench-deps clean
 
 help:
 	@echo "make serve   dựng và xem trang tại http://127.0.0.1:8000"
-	@echo "make build   dựng trang vào site/ (mkdocs build --strict)"
+	@echo "make build   dựng trang vào site/ (mkdocs build --strict, rồi chỉ mục tìm kiếm)"
+	@echo "make preview xem trước khi sửa trang, tự tải lại (không có ô tìm kiếm)"
 	@echo "make test    kiểm tra mã (ruff) và chạy toàn bộ bài kiểm thử (pytest, có Chromium)"
 	@echo "make bench   đo thời gian nhập, dựng trang, tìm kiếm và quy mô 10 năm"
 	@echo "make .venv   chỉ cài môi trường Python (.venv)"
@@ -44,10 +45,15 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	touch $(STAMP)
 
 serve: $(STAMP)
+	$(BIN)/python -m scripts.site serve -a 127.0.0.1:8000
+
+# live reload while editing pages (the search box needs `make build` or `make serve`: its index is
+# written after the build)
+preview: $(STAMP)
 	$(BIN)/python -m mkdocs serve -a 127.0.0.1:8000
 
 build: $(STAMP)
-	$(BIN)/python -m mkdocs build --strict
+	$(BIN)/python -m scripts.site build
 	$(BIN)/python -m scripts.hosting.precompress site
 
 # Headless Chromium for the end-to-end tests comes from Debian, not from a Playwright download.
@@ -70,8 +76,9 @@ $(LIGHTHOUSE): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(LIGHTHOUSE)
 
-# wrk for the load test of `make bench`
-bench-deps:
+# wrk for the load test of `make bench`, Pagefind for the search benchmark
+bench-deps: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	@if [ ! -x $(WRK) ]; then \
 	  echo "Cài wrk (Debian) để đo tải máy chủ…"; \
 	  $(APT_GET) update && $(APT_GET) install -y --no-install-recommends wrk; \

@@ -8,10 +8,8 @@ committed; benchmarks build `dest` and measure it. About 1,000 article pages.
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -20,26 +18,22 @@ from pathlib import Path
 from scripts.bulletin.pipeline import convert
 from scripts.bulletin.writers.archive import archive_pages, known_issues, site_sections
 from scripts.bulletin.writers.pages import issue_pages
+from scripts.site import build
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = [REPO / "data" / "sources" / "bulletin-2023-10.md", REPO / "data" / "sources" / "bulletin-2024-02.txt"]
-COPIED = ["mkdocs.yml", "macros", "hooks", "overrides", "data"]
+COPIED = ["mkdocs.yml", "macros", "overrides", "data"]
 
 
-def build_seconds(config: Path, out: Path, runs: int = 1, summary: Callable[[list[float]], float] = min) -> float:
-    """`mkdocs build` of `config` into `out`, `summary` (the best) of `runs`, in seconds (the project's
-    modules importable)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
+def build_seconds(
+    config: Path, out: Path, runs: int = 1, summary: Callable[[list[float]], float] = min, index: bool = True
+) -> float:
+    """The project's build of `config` into `out` (`mkdocs build`, then the search index unless `index` is
+    false: scripts.site), `summary` (the best) of `runs`, in seconds."""
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(out)],
-            cwd=config.parent,
-            check=True,
-            capture_output=True,
-            env=env,
-        )
+        build(out, config, strict=False, quiet=True, index=index)
         times.append(time.perf_counter() - start)
     return summary(times)
 

@@ -12,14 +12,12 @@ Prints figures and asserts nothing; stops by itself.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 from scripts.hosting.precompress import precompress
+from scripts.site import build
 from tests import lighthouse
 from tests.conftest import CHROMIUM_ARGS
 from tests.nginx_server import running_nginx
@@ -70,12 +68,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         site = tmp / "site"
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(site)],
-            cwd=REPO,
-            check=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
+        build(site, quiet=True)  # as `make build`: the pages, then the search index
         precompress(site)
         with running_nginx(site, tmp / "nginx") as base:
             print("Lighthouse 12.2.3, di động (hiệu năng / truy cập / thực hành tốt; LCP, TBT):")

@@ -8,7 +8,6 @@ do. Prints requests per second, transfer, latency and errors (target: no errors)
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -17,7 +16,8 @@ import tempfile
 from pathlib import Path
 
 from scripts.hosting.precompress import precompress
-from scripts.search.index import DOCUMENTS
+from scripts.search.build import INDEX_DIR
+from scripts.site import build
 from tests.nginx_server import running_nginx
 
 REPO = Path(__file__).resolve().parents[1]
@@ -39,15 +39,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         site = tmp / "site"
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(site)],
-            cwd=REPO,
-            check=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
+        build(site, quiet=True)  # as `make build`: the pages, then the search index
         precompress(site)
         articles = sorted(p.parent.relative_to(site).as_posix() for p in site.glob("ban-tin/*/*/*/index.html"))
-        paths = [f"/{a}/" for a in articles] + [f"/{DOCUMENTS}"]
+        paths = [f"/{a}/" for a in articles] + [f"/{INDEX_DIR}/trang.json"]
         script = tmp / "paths.lua"
         script.write_text(LUA % ", ".join(f'"{p}"' for p in paths), encoding="utf-8")
         with running_nginx(site, tmp / "nginx") as base:

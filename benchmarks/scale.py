@@ -6,8 +6,8 @@
 - size of the built site and its number of pages;
 - the heaviest article page all-in: its HTML with the CSS and JavaScript it loads, bytes and gzip (the
   search documents come only when a reader searches, and are counted apart);
-- the search index in bytes and gzip: the theme's file every page loads, and the documents our worker
-  fetches on the first query;
+- the search index: ours in files and bytes, with the page list a first query fetches; stock Material's,
+  which every page loads whole (benchmarks/search.py measures what a query fetches);
 - under `mkdocs serve`, the seconds from saving a changed article to the server giving the new page.
 Prints figures only.
 """
@@ -28,7 +28,7 @@ from pathlib import Path
 import yaml
 
 from benchmarks.archive import build_seconds, make_archive
-from scripts.search.index import DOCUMENTS
+from scripts.search.build import INDEX_DIR
 
 REPO = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
@@ -53,7 +53,7 @@ def stock_config(config: Path) -> Path:
 def paired_builds(ours: Path, stock: Path, ours_out: Path, stock_out: Path, runs: int = 5) -> list[tuple[float, float]]:
     """`runs` pairs of builds, ours then stock, in seconds: the machine's speed drifts by a second or more
     over minutes, so each pair is compared with itself rather than best with best."""
-    return [(build_seconds(ours, ours_out), build_seconds(stock, stock_out)) for _ in range(runs)]
+    return [(build_seconds(ours, ours_out), build_seconds(stock, stock_out, index=False)) for _ in range(runs)]
 
 
 def gz(data: bytes) -> int:
@@ -149,12 +149,14 @@ def main() -> None:
             for label, print_views in (("bài nặng nhất", False), ("bản in cả số nặng nhất", True)):
                 path, plain, packed = heaviest_article(site, print_views)
                 print(f"    {label} (HTML + CSS + JS): {plain / 1e3:.0f} KB, {packed / 1e3:.0f} KB gzip — {path}")
-        theme = (ours / "search" / "search_index.json").read_bytes()
-        documents = (ours / DOCUMENTS).read_bytes()
+        index = [p for p in (ours / INDEX_DIR).rglob("*.json")]
+        first = (ours / INDEX_DIR / "trang.json").read_bytes()
         stock_index = (stock / "search" / "search_index.json").read_bytes()
-        print(f"  chỉ mục mỗi trang tải (search_index.json): {megabytes(theme)}")
-        print(f"  tài liệu tìm kiếm, tải khi tìm lần đầu: {megabytes(documents)}")
-        print(f"  chỉ mục Material gốc (mỗi trang tải): {megabytes(stock_index)}")
+        print(
+            f"  chỉ mục tìm kiếm của dự án: {len(index)} tệp, {sum(p.stat().st_size for p in index) / 1e6:.1f} MB; "
+            f"danh sách trang, tải khi tìm lần đầu: {megabytes(first)}"
+        )
+        print(f"  chỉ mục Material gốc (tải hết khi mở trang): {megabytes(stock_index)}")
         print(f"  mkdocs serve: sửa một bài → trang mới sau {serve_rebuild_seconds(config):.1f} s")
         print(f"  mkdocs serve --dirty: sửa một bài → trang mới sau {serve_rebuild_seconds(config, '--dirty'):.1f} s")
 

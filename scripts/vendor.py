@@ -2,8 +2,6 @@
 
 Readers' browsers may not leave the internal network, so the site ships these files itself, each with its
 licence beside it (docs/assets/javascripts/vendor/):
-- MiniSearch (MIT), the search engine's index: the package's UMD build with its source-map comment (naming
-  a file we do not ship) removed;
 - plotly.js, basic bundle (MIT), the charts: bar, pie and scatter only, a quarter of the full plotly.js.
   Its version is the one the installed plotly package is made for (`plotly.offline.get_plotlyjs_version()`);
   the tests check that the two agree.
@@ -55,16 +53,6 @@ class Vendored:
         return hashlib.sha256(self.path.read_bytes()).hexdigest() == self.sha256
 
 
-MINISEARCH = Vendored(
-    package="minisearch",
-    version="7.2.0",
-    integrity="sha512-dqT2XBYUOZOiC5t2HRnwADjhNS2cecp9u+TJRiJ1Qp/f5qjkeT5APcGPjHw+bz89Ms8Jp+cG4AlE+QZ/QnDglg==",
-    member="package/dist/umd/index.js",
-    licence="package/LICENSE.txt",
-    shipped="minisearch.js",
-    sha256="4e02b9fa52f244c377d737c7d06cda6bce967d137254e8532d6c79f68469bef3",
-    prepare=lambda umd: umd.replace(b"//# sourceMappingURL=index.js.map\n", b""),
-)
 PLOTLY = Vendored(
     package="plotly.js-basic-dist-min",
     version="4.1.1",
@@ -74,7 +62,7 @@ PLOTLY = Vendored(
     shipped="plotly-basic.min.js",
     sha256="99784e3abfb07b142a15e521a439e6d9addceadb3f79553fd24c72774f0649ba",
 )
-PACKAGES = [MINISEARCH, PLOTLY]
+PACKAGES = [PLOTLY]
 
 
 def fetch(item: Vendored) -> str:

@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import os
 import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -21,6 +18,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from scripts.site import BuildError, build
+
 REPO = Path(__file__).resolve().parents[1]
 LOCAL_HOST = "127.0.0.1"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -29,21 +28,13 @@ DESKTOP = {"width": 1280, "height": 900}
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site as `mkdocs build --strict` makes it from the work tree; fails with the build log."""
+    """The site as `make build` makes it from the work tree (`mkdocs build --strict`, then the search
+    index); fails with the build log."""
     out = tmp_path_factory.mktemp("build") / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    if result.returncode != 0:
-        pytest.fail(
-            f"mkdocs build --strict failed (exit {result.returncode}):\n{result.stdout}{result.stderr}",
-            pytrace=False,
-        )
+    try:
+        build(out, quiet=True)
+    except BuildError as error:
+        pytest.fail(str(error), pytrace=False)
     return out
 
 

@@ -1,8 +1,8 @@
 """Drive the site's search box in Chromium the way a reader does: used by the search tests and benchmark.
 
-Material sends a query when a key goes up in the box (and once the search worker is ready), so a query is
-filled in and then an End key is pressed; the results are in when the line above the list has been
-rewritten. The same box serves with any engine behind it: stock Material or ours.
+The box (assets/javascripts/tim-kiem/hop-tim-kiem.js) opens from the header's button; it marks its dialog
+`data-ready` once the page list is loaded, and its result list `data-query` once the results of a query
+are shown. Snippets come a moment later, as their texts arrive.
 """
 
 from __future__ import annotations
@@ -11,16 +11,19 @@ import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-BOX = "input.md-search__input"
-META = ".md-search-result__meta"
-ITEMS = ".md-search-result__item"
+BUTTON = ".bt-search-button"
+BOX = "#bt-search-input"
+LIST = ".bt-search__results"
+ITEMS = ".bt-search__item"
 
 
 @dataclass
 class Answer:
     pages: list[str]  # site-relative paths of the result pages, best first ('ban-tin/2023/10/…/')
-    seconds: float  # from the last key going up to the results shown
-    items: list[str]  # the outer HTML of the first results, as shown
+    seconds: float  # from the query typed to the results shown
+    items: list[str]  # the outer HTML of the first results, as shown (with their snippets)
+    status: str = ""  # what the box says about the results ('12 trang có đủ các từ đã gõ.')
+    partial: int = 0  # results that hold only some of the words (shown after the others)
 
 
 class SearchBox:
@@ -29,42 +32,35 @@ class SearchBox:
         self.base = base
 
     def open(self, path: str = "") -> float:
-        """Load a page and wait until its search index is loaded; return the seconds that took."""
+        """Load a page, open the box and wait until its page list is loaded; return the seconds that took."""
         start = time.perf_counter()
         self.page.goto(self.base + path)
-        self.page.click(BOX)
-        self.page.wait_for_function(
-            """([meta]) => {
-                const config = JSON.parse(document.getElementById("__config").textContent);
-                const element = document.querySelector(meta);
-                return element && element.textContent === config.translations["search.result.placeholder"];
-            }""",
-            arg=[META],
-            timeout=120_000,
-        )
+        self.page.click(BUTTON)
+        self.page.wait_for_selector(".bt-search[data-ready]", state="attached", timeout=120_000)
         return time.perf_counter() - start
 
     def search(self, text: str, shown: int = 3) -> Answer:
         """Type `text` into the box and return the results."""
         self.page.fill(BOX, "")
-        self.page.press(BOX, "End")
-        self.page.wait_for_function(
-            """([meta]) => {
-                const config = JSON.parse(document.getElementById("__config").textContent);
-                return document.querySelector(meta).textContent === config.translations["search.result.placeholder"];
-            }""",
-            arg=[META],
-        )
-        self.page.eval_on_selector(META, "element => { element.textContent = '' }")
-        self.page.fill(BOX, text)
         start = time.perf_counter()
-        self.page.press(BOX, "End")
-        self.page.wait_for_function("([meta]) => document.querySelector(meta).textContent !== ''", arg=[META])
+        self.page.fill(BOX, text)
+        self.page.wait_for_function(
+            "([list, text]) => document.querySelector(list).getAttribute('data-query') === text",
+            arg=[LIST, text],
+            timeout=60_000,
+        )
         seconds = time.perf_counter() - start
-        # one item per page: its first link is the page, the others its sections
-        links = self.page.eval_on_selector_all(ITEMS, "items => items.map(i => i.querySelector('a').href)")
+        count = min(shown, self.page.locator(ITEMS).count())
+        if count:
+            self.page.wait_for_function(
+                f"""() => Array.from(document.querySelectorAll('{ITEMS}')).slice(0, {count})
+                    .every(item => item.querySelector('.bt-search__snippet'))"""
+            )
+        links = self.page.eval_on_selector_all(f"{ITEMS} a", "links => links.map(a => a.href)")
         items = self.page.eval_on_selector_all(ITEMS, f"items => items.slice(0, {shown}).map(i => i.outerHTML)")
-        return Answer([self.path(link) for link in links], seconds, items)
+        partial = self.page.locator(".bt-search__item--partial").count()
+        status = self.page.inner_text("#bt-search-status")
+        return Answer([self.path(link) for link in links], seconds, items, status, partial)
 
     def path(self, link: str) -> str:
         return urlsplit(link).path.removeprefix(urlsplit(self.base).path)

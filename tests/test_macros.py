@@ -13,8 +13,8 @@ from tests.support import REPO
 
 
 def site_copy(root: Path) -> Path:
-    """The project's site configuration, pages, macros, hooks, theme overrides and data, copied under `root`."""
-    for name in ("docs", "macros", "hooks", "overrides", "data"):
+    """The project's site configuration, pages, macros, theme overrides and data, copied under `root`."""
+    for name in ("docs", "macros", "overrides", "data"):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     return root

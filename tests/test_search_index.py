@@ -1,103 +1,118 @@
-"""The build-time half of the site's search: index preparation, worker wiring, the vendored engine."""
+"""The build-time half of the site's search: the index written from the built pages, the vendored files."""
 
 from __future__ import annotations
 
 import hashlib
+import json
+from pathlib import Path
 
 import pytest
 
 from scripts import vendor
-from scripts.search.index import (
-    WORKER,
-    SearchSetupError,
-    dump_index,
-    plain_text,
-    prepare_index,
-    separate_cells,
-    theme_index,
-    use_worker,
+from scripts.search.build import (
+    INDEX_DIR,
+    Page,
+    SearchIndexError,
+    describe,
+    fnv1a,
+    index_pages,
+    read_page,
+    tokens,
+    write_index,
 )
+from scripts.vietnamese import search_keys
 
-CONFIG = (
-    '<script id="__config" type="application/json">{"base": "../..", "features": [], '
-    '"search": "../../assets/javascripts/workers/search.a7633da7.min.js", "tags": null}</script>'
-)
+PAGE = """<!doctype html><html lang="vi"><head>
+<meta name="bt:title" content="Tiêu đề"><meta name="bt:issue" content="2024-02">
+<meta name="bt:issue_label" content="Số 02/2024"><meta name="bt:section" content="2">
+<meta name="bt:section_title" content="Một số nội dung"><meta name="bt:article" content="3">
+<meta name="bt:author" content="Trần Ngọc Tam">{extra}</head><body><nav>Menu không phải bài</nav>
+<article class="md-content__inner"><h1>Tiêu đề<a class="headerlink" href="#x">¶</a></h1>
+<p>Đ<strong>ảng</strong> viên &amp; <em>thanh niên</em>.</p><table><tr><td>Mã</td><td>Nội dung</td></tr></table>
+<script>var khong = "chữ trong mã";</script></article></body></html>"""
+
+
+def _site(tmp_path: Path, pages: dict[str, str]) -> Path:
+    for path, html in pages.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(html, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_page_is_read_from_its_article_and_its_meta(tmp_path):
+    site = _site(tmp_path, {"ban-tin/2024/02/bai/index.html": PAGE.format(extra="")})
+    page = read_page(site / "ban-tin/2024/02/bai/index.html", site)
+    assert page.url == "ban-tin/2024/02/bai/" and page.title == "Tiêu đề" and page.author == "Trần Ngọc Tam"
+    assert page.label == "Bài viết · Số 02/2024 · II. Một số nội dung" and page.date == 202402
+    # inline markup does not split a word; cells and blocks part words; no menu, script or '¶'
+    assert page.text == "Đảng viên & thanh niên. Mã Nội dung"
 
 
 @pytest.mark.parametrize(
-    ("html", "text"),
-    [
-        ("<p>A &amp; <em>B</em></p>", "A & B"),
-        ("<ol> <li>Một</li><li>Hai</li></ol>", "Một Hai"),
-        ("<p>Đ<strong>ảng</strong> viên</p>", "Đảng viên"),  # inline markup does not split a word
-        ("<p>tư tưởng</p>\n\n<p>  đạo   đức</p>", "tư tưởng đạo đức"),
-        ("<p>ho\u0301a</p>", "hóa"),  # NFC
-        ("&lt;script&gt;", "<script>"),
-    ],
+    "extra", ['<meta name="bt:search" content="exclude">', '<meta http-equiv="refresh" content="0; url=2023/">']
 )
-def test_plain_text(html: str, text: str):
-    assert plain_text(html) == text
-
-
-def test_cells_are_separated_for_the_indexer():
-    assert separate_cells("<tr><th>Mã</th><td>Nội dung</td></tr>") == "<tr><th>Mã </th><td>Nội dung </td></tr>"
-
-
-def test_prepare_index_adds_author_issue_and_article_boost():
-    index = {
-        "config": {"lang": ["vi"]},
-        "docs": [
-            {"location": "ban-tin/2023/10/a/", "title": "Bài <code>A</code>", "text": "<p>Mở đầu</p>"},
-            {"location": "ban-tin/2023/10/a/#muc", "title": "Mục", "text": "<p>Thân</p>"},
-            {"location": "tien-do/2023/x/", "title": "X", "text": "<p>Nhiệm vụ</p>"},
-        ],
-    }
-    pages = {
-        "ban-tin/2023/10/a/": {"author": "Trần Văn Ứng", "issue_label": "Số 10/2023", "article": 1},
-        "tien-do/2023/x/": {"title": "X"},
-    }
-    docs = prepare_index(index, pages)["docs"]
-    assert docs[0] == {
-        "location": "ban-tin/2023/10/a/",
-        "title": "Bài A",
-        "text": "Mở đầu",
-        "author": "Trần Văn Ứng",
-        "tags": ["Số 10/2023"],
-        "boost": 1.5,
-    }
-    assert docs[1] == {"location": "ban-tin/2023/10/a/#muc", "title": "Mục", "text": "Thân", "boost": 1.5}
-    assert docs[2] == {"location": "tien-do/2023/x/", "title": "X", "text": "Nhiệm vụ"}
-
-
-def test_the_theme_index_keeps_only_its_config():
-    assert theme_index({"config": {"lang": ["vi"]}, "docs": [{"location": ""}]}) == {
-        "config": {"lang": ["vi"]},
-        "docs": [],
-    }
-
-
-def test_dumped_index_keeps_vietnamese_letters_as_utf8():
-    assert dump_index({"docs": [{"title": "Đảng"}]}) == '{"docs":[{"title":"Đảng"}]}'
-
-
-def test_pages_name_our_worker_keeping_their_relative_base():
-    html = use_worker(f"<body>{CONFIG}</body>", "a.md")
-    assert f'"search":"../../{WORKER}"' in html
-    assert "workers/search." not in html
-    assert html.startswith("<body>") and html.endswith("</script></body>")
+def test_excluded_pages_and_redirects_are_not_results(tmp_path, extra):
+    site = _site(tmp_path, {"a/index.html": PAGE.format(extra=extra)})
+    assert read_page(site / "a/index.html", site) is None
 
 
 @pytest.mark.parametrize(
-    "html",
+    ("url", "meta", "kind", "label"),
     [
-        "<body>no config at all</body>",
-        CONFIG.replace('"search"', '"lookup"'),
-        CONFIG.replace("workers/search.a7633da7.min.js", "search-worker.js"),
+        ("ban-tin/2023/10/", {"issue": "2023-10", "issue_label": "Số 10/2023"}, "issue", "Mục lục Số 10/2023"),
+        ("tien-do/2023/a/", {"leader": "a", "year": "2023", "position": "Giám đốc"}, "leader",
+         "Tiến độ nhiệm vụ năm 2023 · Giám đốc"),
+        ("bao-cao/2023/b/", {"number": "525-BC/TU", "date": "2023-12-01"}, "report", "Báo cáo · 525-BC/TU"),
+        ("tien-do/2023/", {"year": "2023"}, "tasks", "Tiến độ nhiệm vụ"),
+        ("chi-tieu/2023/", {}, "indicators", "Chỉ tiêu Nghị quyết: bảng và biểu đồ"),
+        ("", {}, "page", "Trang"),
     ],
-)
-def test_a_theme_that_changed_stops_the_build(html: str):
-    with pytest.raises(SearchSetupError, match="mkdocs-material"):
-        use_worker(html, "a.md")
+)  # fmt: skip
+def test_each_kind_of_page_says_what_it_is(url, meta, kind, label):
+    assert describe(url, meta)[:2] == (kind, label)
+
+
+def test_syllables_and_pairs_follow_the_engines_rule():
+    found = tokens("Đảng viên, hoá; Hóa\u0301 x")
+    assert [t[0] for t in found] == ["dang", "vien", "hoa", "hoa", "x"]
+    assert [t[1] for t in found] == [search_keys(w)[1] for w in ["Đảng", "viên", "hoá", "Hóa\u0301", "x"]]
+    assert [t[2] for t in found] == [False, True, True, False, True]  # ';' ends a clause: no pair over it
+    assert fnv1a("dang_vien") == 3170553244  # engine.js computes the same (tests/test_search.py)
+
+
+def test_a_persons_name_weighs_as_text_not_as_a_title():
+    pages = [
+        Page("tien-do/2023/a/", "Nguyễn Thanh Hải", "", "", 0, "leader", "thanh niên"),
+        Page("ban-tin/x/", "Thanh niên", "", "", 0, "article", "thanh niên"),
+    ]
+    index = index_pages(pages)
+    assert index.folded["thanh"] == {0: 2, 1: 5}  # the name's 'Thanh' counts once, a title's four times
+    assert index.pairs["thanh_nien"] == {0: 1, 1: 2}
+    assert index.exact["nien"]["niên"] == {0: 1, 1: 2}
+
+
+def test_the_index_is_split_by_syllable_and_replaced_whole(tmp_path):
+    site = _site(tmp_path, {"bai/index.html": PAGE.format(extra=""), "404.html": PAGE.format(extra="")})
+    figures = write_index(site)
+    assert figures["pages"] == 1  # 404.html is not a page a result leads to
+    out = site / INDEX_DIR
+    meta = json.loads((out / "trang.json").read_text(encoding="utf-8"))
+    assert meta["pages"][0][:3] == ["bai/", "Tiêu đề", "Bài viết · Số 02/2024 · II. Một số nội dung"]
+    dang = json.loads((out / "tu" / "dang.json").read_text(encoding="utf-8"))
+    assert dang == {"f": [0, 1], "e": {"đang3": [0, 1]}}
+    bucket = json.loads((out / "cap" / f"{fnv1a('dang_vien') % meta['buckets']}.json").read_text(encoding="utf-8"))
+    assert bucket["dang_vien"] == [0, 1]
+    assert json.loads((out / "van" / "0.json").read_text(encoding="utf-8"))["text"].startswith("Đảng viên")
+    (out / "tu" / "cu.json").write_text("{}", encoding="utf-8")
+    write_index(site)  # a second run leaves no file of the first
+    assert not (out / "tu" / "cu.json").exists() and not out.with_name("tim-kiem.moi").exists()
+
+
+def test_a_site_not_built_is_a_clear_error(tmp_path):
+    with pytest.raises(SearchIndexError, match="không có thư mục trang đã dựng"):
+        write_index(tmp_path / "khong-co")
+    with pytest.raises(SearchIndexError, match="không có trang nào"):
+        write_index(tmp_path)
 
 
 def test_vendored_scripts_are_the_recorded_releases_with_their_licences():

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from scripts.search.build import INDEX_DIR
 from tests.site_pages import article_urls, issue_label, issue_url, issues, print_url
 
 SAMPLE_ISSUES = ["2023-10", "2024-02"]
@@ -195,7 +196,7 @@ def test_print_shows_the_article_without_the_site_chrome(page: Page, built_site:
         ".md-header",
         ".md-tabs",
         ".md-sidebar",
-        ".md-search",
+        ".bt-search-button",
         ".md-footer",
         ".md-top",
         ".headerlink",
@@ -238,12 +239,12 @@ def test_search_finds_an_article_by_its_vietnamese_title(page: Page, site_server
     unique = [a for a in everything if [b.title for b in everything].count(a.title) == 1]
     article = min(unique, key=lambda a: len(a.title))
     page.goto("./")
-    page.get_by_role("textbox", name="Tìm kiếm").click()
-    page.locator("input.md-search__input").press_sequentially(article.title, delay=10)
+    page.get_by_role("button", name="Tìm kiếm").click()
+    page.get_by_role("searchbox", name="Tìm trong bản tin").press_sequentially(article.title, delay=10)
     # results come for each key typed: wait for those of the whole title
-    first = page.locator(".md-search-result__item").first
+    first = page.locator(".bt-search__item").first
     expect(first.locator("a").first).to_have_attribute("href", re.compile(re.escape(article.url)), timeout=15_000)
-    expect(first.locator("h1")).to_have_text(article.title)
+    expect(first.locator(".bt-search__title")).to_have_text(article.title)
 
 
 @pytest.mark.parametrize("issue", SAMPLE_ISSUES)
@@ -265,7 +266,14 @@ def test_the_print_view_holds_the_whole_issue_in_bulletin_order(page: Page, site
     assert all(ref.startswith("#") and ref[1:] in ids for ref in refs)
     assert refs or issue == "2024-02"  # 2024-02 has no footnote
     page.emulate_media(media="print")
-    for selector in [".md-header", ".md-sidebar", ".md-footer", ".md-search", ".bt-print-link", ".bt-print-button"]:
+    for selector in [
+        ".md-header",
+        ".md-sidebar",
+        ".md-footer",
+        ".bt-search-button",
+        ".bt-print-link",
+        ".bt-print-button",
+    ]:
         for element in page.locator(selector).all():
             expect(element).to_be_hidden()
     pdf = page.pdf(prefer_css_page_size=True)
@@ -274,5 +282,5 @@ def test_the_print_view_holds_the_whole_issue_in_bulletin_order(page: Page, site
 
 
 def test_the_print_view_is_not_searched(built_site: Path):
-    documents = (built_site / "search" / "tim-kiem.json").read_text(encoding="utf-8")
-    assert f'"{print_url(SAMPLE_ISSUES[0])}' not in documents
+    documents = (built_site / INDEX_DIR / "trang.json").read_text(encoding="utf-8")
+    assert f'"{print_url(SAMPLE_ISSUES[0])}' not in documents and f'"{issue_url(SAMPLE_ISSUES[0])}' in documents

@@ -1,5 +1,5 @@
-"""The site's search: the index prepared at build time and the engine shipped with the site.
+"""The site's search: the index written after the build from the built pages (build.py).
 
-The engine runs in the browser (docs/assets/javascripts/tim-kiem/); this package holds what the build
-does for it, kept free of MkDocs so that it can be tested and reused alone. hooks/search.py adapts it.
+The engine and the box run in the browser (docs/assets/javascripts/tim-kiem/); this package holds what
+the build does for them, free of any builder's internals.
 """

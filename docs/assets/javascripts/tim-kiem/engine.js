@@ -1,25 +1,31 @@
-/* Vietnamese search for the bulletin site: Material's search box, this engine.
+/* Vietnamese search for the bulletin site: the engine behind the search box (hop-tim-kiem.js).
 
    Readers type "dang vien", "đảng viên", "đảng viên" (decomposed), "Đảng Viên", "hoá"/"hóa": all find the
-   same pages. Every syllable of the index and of the query has two keys (the rule is
-   scripts.vietnamese.search_keys, which a test holds this file to):
+   same pages. Every syllable has two keys (the rule is scripts.vietnamese.search_keys, which a test holds
+   this file to):
      folded  letters only, no mark at all, đ → d        "Đảng" → "dang", "hoá" → "hoa"
      exact   letters with their vowel marks, then the   "Đảng" → "đang3", "hoá", "hóa" → "hoa1"
              tone as a digit (placement-independent)
-   A query ranks pages by, in order: how many of its syllables the page holds (all first); when it was typed
-   with diacritics, how many it holds exactly as typed ("đảng" before "đang", "dạng"); then BM25 over the
-   folded syllables, folded syllable pairs ("dang_vien": the words together) and exact syllables, with
-   titles and authors weighing more. The last syllable of a query still being typed matches as a prefix.
 
-   MiniSearch (vendored, see scripts/search/vendor.py) keeps the inverted index and scores BM25. Loaded by
-   worker.js in the browser, and by require() in Node for experiments. */
+   The index is written once after the build, from the built pages (scripts/search/build.py), and split
+   so that a query fetches only what it needs: the page list (once), one file per syllable typed, one
+   bucket per pair of syllables typed, then the texts of the results shown, for their snippets. The
+   browser's cache keeps them across pages.
+
+   A page matches when it holds every word of the query (folded: with or without diacritics, either tone
+   placement, any Unicode form). Pages are ranked by: the query's words together (a phrase) before apart;
+   when typed with diacritics, words written exactly as typed ("đảng" before "dạng"); then BM25 over the
+   syllables, the pairs and, strongly, the query as (part of) the title or the author's name, a little
+   more for a newer issue. A person's name counts as a name: its syllables weigh no more than the text's.
+   Only when fewer than FEW pages hold every word do pages with some of them follow, marked as such.
+   The last word, while still being typed, matches the commonest syllables it begins. */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) {
-    module.exports = factory(require("../vendor/minisearch.js"));
+    module.exports = factory();
   } else {
-    root.BanTinSearch = factory(root.MiniSearch);
+    root.BanTinSearch = factory();
   }
-})(typeof self !== "undefined" ? self : this, function (MiniSearch) {
+})(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 
   // combining tone marks (after NFD) and their digits in an exact key: sắc, huyền, hỏi, ngã, nặng
@@ -27,14 +33,17 @@
   var MARKS = /\p{M}/gu;
   var WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
   var JOINER = /^[^.!?;:]*$/; // two syllables form a pair unless a sentence or clause ends between them
-  var FIELDS = ["title", "author", "text"];
-  var BOOST = { title: 4, author: 4, text: 1 };
-  var PAIR_WEIGHT = 1.5;
-  var EXACT_WEIGHT = 1;
-  var FULL_GROUPS = 30; // result groups that get a snippet around their matches (Material shows 10 at once)
-  var SECTIONS_PER_GROUP = 5;
-  var FOLDED_CACHE = 4000; // folded texts kept between keystrokes
+  var K1 = 1.2; // BM25
+  var B = 0.75;
+  var PAIR_WEIGHT = 1.5; // a pair of the query's words found together, against one word
+  var NAME_WEIGHT = 3; // the query is (part of) the title or the author's name, words in order
+  var NEWER = 0.15; // the newest issue weighs this much more than the oldest, other things equal
+  var FEW = 5; // fewer full matches than this: pages with some of the words follow, marked
+  var EXPANSIONS = 4; // syllables tried for one being typed ('vi' → 'vien', 'viet', 'vi', 'vinh')
+  var LONGEST_WORD = 40; // as scripts/search/build.py: longer words are not indexed
   var SNIPPET_CHARS = 220;
+  var GAP = /^[\s\p{P}]{0,3}$/u; // between two words of a phrase: a space, a comma, a dash
+  var ARTICLE = 1.3; // bulletin articles are what readers come for: among equal matches they go first
 
   var cache = new Map();
 
@@ -81,20 +90,6 @@
     return out;
   }
 
-  /* The index terms of a field: per syllable its folded and exact key, per adjacent pair its folded pair. */
-  function indexTerms(text) {
-    var terms = [];
-    var list = tokens(text);
-    for (var i = 0; i < list.length; i++) {
-      var k = list[i].keys;
-      terms.push(k.folded, "=" + k.exact);
-      if (list[i].joined) {
-        terms.push(list[i - 1].keys.folded + "_" + k.folded);
-      }
-    }
-    return terms;
-  }
-
   function escapeHTML(text) {
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   }
@@ -118,15 +113,16 @@
     if (prefix && unique[unique.length - 1] !== last) {
       prefix = false; // the syllable being typed repeats an earlier one: "cứu nạn cứu"
     }
-    return { words: unique, typed: words, marked: marked, prefix: prefix };
-  }
-
-  function identity(term) {
-    return term;
-  }
-
-  function split(text) {
-    return text.split(" ");
+    // the typed words in order, each as the number of its unique word: a phrase to find together
+    var sequence = words.map(function (word) {
+      for (var i = 0; i < unique.length; i++) {
+        if (unique[i].keys.exact === word.keys.exact) {
+          return i;
+        }
+      }
+      return -1;
+    });
+    return { words: unique, typed: words, sequence: sequence, marked: marked, prefix: prefix };
   }
 
   /* `text` lower-cased and stripped of every mark, one UTF-16 unit for one: offsets stay those of `text`. */
@@ -225,248 +221,361 @@
     return "<p>" + (from > 0 ? "… " : "") + html + (to < text.length ? " …" : "") + "</p>";
   }
 
-  /* For Material's "missing terms" line and its on-page highlighting (?h=…): each query syllable found,
-     keyed by the form the page writes it in, and each one not found, keyed as typed. */
-  function termsOf(query, fields) {
-    var found = {};
-    fields.forEach(function (field) {
-      field.found.forEach(function (hit) {
-        if (!(hit.index in found)) {
-          found[hit.index] = field.text.slice(hit.start, hit.end);
+
+  /* The hits that make up the query's words in order, together ("đảng viên" in "… đảng viên …"), when
+     there are such runs; else every hit. Readers who type "dang vien" do not mean the "dàng" of "dễ dàng". */
+  function preferPhrase(text, found, sequence) {
+    var n = sequence.length;
+    if (n < 2) {
+      return found;
+    }
+    var kept = [];
+    for (var a = 0; a + n <= found.length; a++) {
+      var run = true;
+      for (var k = 0; k < n && run; k++) {
+        var hit = found[a + k];
+        var gap = k === 0 ? "" : text.slice(found[a + k - 1].end, hit.start);
+        run = hit.index === sequence[k] && JOINER.test(gap) && GAP.test(gap);
+      }
+      if (run) {
+        kept = kept.concat(found.slice(a, a + n));
+        a += n - 1;
+      }
+    }
+    return kept.length ? kept : found;
+  }
+
+  /* The hits of the query in `text`, as a page or a snippet shows them: exact forms where the page has
+     them, the phrase where the page has it. `exactIn[i]`: the page writes word i exactly as typed. */
+  function hits(query, text, exactIn) {
+    var found = finder(query)(text, null, exactIn);
+    return preferPhrase(text, found, query.sequence);
+  }
+
+  /* Which query words `text` holds exactly as typed (only for a query typed with diacritics). */
+  function exactWords(query, text) {
+    var exactIn = {};
+    if (query.marked) {
+      finder(query)(text, null, null).forEach(function (hit) {
+        if (hit.exact) {
+          exactIn[hit.index] = true;
         }
       });
-    });
-    var terms = {};
-    query.words.forEach(function (word, i) {
-      terms[i in found ? found[i] : word.typed] = i in found;
-    });
-    return terms;
-  }
-
-  /* The start of a text, escaped: for results beyond those that get a snippet. */
-  function shortText(text) {
-    var cut = text.length > SNIPPET_CHARS ? text.slice(0, SNIPPET_CHARS).replace(/\s+\S*$/, "") + " …" : text;
-    return cut ? "<p>" + escapeHTML(cut) + "</p>" : "";
-  }
-
-  function Search(index) {
-    var docs = index.docs.map(function (doc) {
-      var copy = {};
-      for (var key in doc) {
-        copy[key] = typeof doc[key] === "string" ? doc[key].normalize("NFC") : doc[key];
-      }
-      return copy;
-    });
-    this.docs = docs;
-    this.options = index.options || {};
-    this.pages = new Map();
-    docs.forEach(
-      function (doc, id) {
-        var path = doc.location.split("#")[0];
-        if (!this.pages.has(path)) {
-          this.pages.set(path, id);
-        }
-      }.bind(this),
-    );
-    this.index = new MiniSearch({
-      idField: "id",
-      fields: FIELDS,
-      tokenize: indexTerms,
-      processTerm: identity,
-      extractField: function (doc, field) {
-        return field === "id" ? doc.id : docs[doc.id][field] || "";
-      },
-      searchOptions: {
-        tokenize: split,
-        processTerm: identity,
-        boost: BOOST,
-        boostDocument: function (id) {
-          return docs[id].boost || 1;
-        },
-      },
-    });
-    this.index.addAll(
-      docs.map(function (_, id) {
-        return { id: id };
-      }),
-    );
-    this.vocabulary = titleVocabulary(docs);
-    this.foldedCache = new Map();
-  }
-
-  /* The words of titles, most frequent first, for completing the word being typed. */
-  function titleVocabulary(docs) {
-    var counts = new Map();
-    docs.forEach(function (doc) {
-      tokens(doc.title || "").forEach(function (token) {
-        var word = doc.title.slice(token.start, token.end).toLowerCase();
-        if (word.length > 2) {
-          counts.set(word, (counts.get(word) || 0) + 1);
-        }
-      });
-    });
-    return Array.from(counts.keys()).sort(function (a, b) {
-      return counts.get(b) - counts.get(a);
-    });
-  }
-
-  /* The folded form of a field of a document, kept for the next keystrokes, which mostly find the same. */
-  Search.prototype.folded = function (id, field) {
-    var key = field + id;
-    var folded = this.foldedCache.get(key);
-    if (folded === undefined) {
-      if (this.foldedCache.size >= FOLDED_CACHE) {
-        this.foldedCache.clear();
-      }
-      folded = foldOffsets(this.docs[id][field] || "");
-      this.foldedCache.set(key, folded);
     }
-    return folded;
+    return exactIn;
+  }
+
+  /* 32-bit FNV-1a of the UTF-8 bytes of `text`, as scripts/search/build.py computes it. */
+  function fnv1a(text) {
+    var bytes = new TextEncoder().encode(text);
+    var value = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) {
+      value ^= bytes[i];
+      value = Math.imul(value, 0x01000193) >>> 0;
+    }
+    return value >>> 0;
+  }
+
+  function fileName(key) {
+    if (/^[a-z0-9]+$/.test(key)) {
+      return key;
+    }
+    return "x" + Array.prototype.map.call(new TextEncoder().encode(key), function (byte) {
+      return (byte < 16 ? "0" : "") + byte.toString(16);
+    }).join("");
+  }
+
+  /* The words of `text` folded, as a list, for matching the query against a title or a name. */
+  function foldedWords(text) {
+    return tokens((text || "").normalize("NFC")).map(function (token) {
+      return token.keys.folded;
+    });
+  }
+
+  function containsRun(list, run) {
+    outer: for (var i = 0; i + run.length <= list.length; i++) {
+      for (var k = 0; k < run.length; k++) {
+        if (list[i + k] !== run[k]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /* The search over the index at `root` (a URL ending in "/"); `fetchJSON(url)` gives a promise of the
+     parsed file (the browser's fetch by default). Files once fetched are kept for the next keystrokes. */
+  function Search(root, fetchJSON) {
+    this.root = root;
+    this.fetchJSON =
+      fetchJSON ||
+      function (url) {
+        return fetch(url).then(function (response) {
+          if (!response.ok) {
+            throw new Error("HTTP " + response.status + " " + url);
+          }
+          return response.json();
+        });
+      };
+    this.files = new Map();
+    this.meta = null;
+  }
+
+  Search.prototype.file = function (path) {
+    var promise = this.files.get(path);
+    if (!promise) {
+      promise = this.fetchJSON(this.root + path).catch(
+        function (error) {
+          this.files.delete(path);
+          throw error;
+        }.bind(this),
+      );
+      this.files.set(path, promise);
+    }
+    return promise;
   };
 
-  Search.prototype.suggest = function (raw, query) {
-    var typed = raw.split(/[\s-]+/).pop();
-    var last = query.words[query.words.length - 1];
-    if (!query.prefix || !typed || typed.normalize("NFC") !== last.typed) {
-      return [];
-    }
-    for (var i = 0; i < this.vocabulary.length; i++) {
-      var word = this.vocabulary[i];
-      var k = keys(word);
-      var form = query.marked ? word : k.folded;
-      var stem = query.marked ? last.typed.toLowerCase() : last.keys.folded;
-      if (form.length > stem.length && form.startsWith(stem)) {
-        return [typed + form.slice(stem.length)];
+  /* The page list and vocabulary: fetched once, on the first use of the box. */
+  Search.prototype.load = function () {
+    var self = this;
+    return this.file("trang.json").then(function (meta) {
+      if (!self.meta) {
+        self.meta = meta;
+        self.vocabulary = new Map(meta.vocabulary);
+        var dates = meta.pages.map(function (page) {
+          return page[4];
+        }).filter(Boolean);
+        self.oldest = Math.min.apply(null, dates.length ? dates : [0]);
+        self.newest = Math.max.apply(null, dates.length ? dates : [0]);
       }
-    }
-    return [];
+      return meta;
+    });
   };
 
+  /* The syllables a query word stands for: itself, or while being typed, the commonest it begins. */
+  Search.prototype.candidates = function (word, typing) {
+    var key = word.keys.folded;
+    if (!typing) {
+      return this.vocabulary.has(key) ? [key] : [];
+    }
+    var found = this.vocabulary.has(key) ? [key] : [];
+    var list = this.meta.vocabulary;
+    for (var i = 0; i < list.length && found.length < EXPANSIONS; i++) {
+      if (list[i][0] !== key && list[i][0].startsWith(key)) {
+        found.push(list[i][0]);
+      }
+    }
+    return found;
+  };
+
+  /* Rank the pages for `raw`: a promise of {query, full: [...], partial: [...]}, each result
+     {id, url, title, label, author, kind, covered, exact, score}. */
   Search.prototype.search = function (raw) {
+    var self = this;
     var query = parseQuery(raw);
+    query.words = query.words.filter(function (word) {
+      return word.keys.folded.length <= LONGEST_WORD;
+    });
     var n = query.words.length;
     if (!n) {
-      return { items: [] };
+      return Promise.resolve({ query: query, full: [], partial: [] });
     }
-    var folded = query.words.map(function (word) {
-      return word.keys.folded;
-    });
-    var typed = query.typed.map(function (word) {
-      return word.keys.folded;
-    });
-    var lastPrefix = function (term, i, terms) {
-      return query.prefix && i === terms.length - 1;
-    };
-    var parts = [{ queries: [folded.join(" ")], prefix: lastPrefix }];
-    var pairs = null;
-    if (typed.length > 1) {
-      pairs = typed.slice(1).map(function (word, i) {
-        return typed[i] + "_" + word;
+    return this.load().then(function (meta) {
+      var lists = query.words.map(function (word, i) {
+        var typing = query.prefix && i === n - 1;
+        return self.candidates(word, typing && word.keys.folded.length >= 2);
       });
-      parts.push({ queries: [pairs.join(" ")], prefix: lastPrefix, boostTerm: constant(PAIR_WEIGHT) });
-    }
-    if (query.marked) {
-      var exact = query.words.map(function (word) {
-        return "=" + word.keys.exact;
+      var wordFiles = lists.map(function (keys) {
+        return Promise.all(
+          keys.map(function (key) {
+            return self.file("tu/" + fileName(key) + ".json");
+          }),
+        );
       });
-      parts.push({ queries: [exact.join(" ")], boostTerm: constant(EXACT_WEIGHT) });
-    }
-    var found = this.index.search({ combineWith: "OR", queries: parts });
-
-    // group the documents by page, the way Material shows them, and rank the pages
-    var groups = new Map();
-    found.forEach(
-      function (result) {
-        var doc = this.docs[result.id];
-        var path = doc.location.split("#")[0];
-        var group = groups.get(path);
-        if (!group) {
-          group = { results: [], covered: {}, exact: {}, pairs: {}, best: 0, rest: 0 };
-          groups.set(path, group);
+      // pairs of adjacent typed words, the last only once it is a whole syllable
+      var pairKeys = [];
+      for (var i = 1; i < query.typed.length; i++) {
+        var a = query.typed[i - 1].keys.folded;
+        var b = query.typed[i].keys.folded;
+        if (i === query.typed.length - 1 && query.prefix && !self.vocabulary.has(b)) {
+          continue;
         }
-        group.results.push(result);
-        var terms = new Set(result.queryTerms);
-        folded.forEach(function (key, i) {
-          if (terms.has(key)) {
-            // a word only begun ("ho" of "hộ"…) counts less when the page holds it only as a longer word
-            var whole = !(query.prefix && i === n - 1) || Object.prototype.hasOwnProperty.call(result.match, key);
-            group.covered[i] = Math.max(group.covered[i] || 0, whole ? 1 : 0.5);
-          }
-          if (query.marked && terms.has("=" + query.words[i].keys.exact)) {
-            group.exact[i] = true;
-          }
-        });
-        (pairs || []).forEach(function (pair, i) {
-          if (terms.has(pair)) {
-            group.pairs[i] = true;
-          }
-        });
-        group.rest += Math.min(group.best, result.score);
-        group.best = Math.max(group.best, result.score);
-      }.bind(this),
-    );
-    var ranked = Array.from(groups.entries()).map(function (entry) {
-      var group = entry[1];
-      group.path = entry[0];
-      group.coverage = Object.values(group.covered).reduce(function (sum, value) {
-        return sum + value;
-      }, 0);
-      group.exactness = Object.keys(group.exact).length;
-      group.together = Object.keys(group.pairs).length;
-      group.score = group.best + 0.25 * group.rest;
-      return group;
-    });
-    ranked.sort(function (a, b) {
-      return (
-        b.coverage - a.coverage || b.together - a.together || b.exactness - a.exactness || b.score - a.score
-      );
-    });
-
-    var find = finder(query);
-    var self = this;
-    var items = ranked.map(function (group, rank) {
-      var full = rank < FULL_GROUPS;
-      var results = group.results.slice(0, full ? SECTIONS_PER_GROUP : 1);
-      var page = self.pages.get(group.path);
-      if (
-        !results.some(function (result) {
-          return result.id === page;
-        })
-      ) {
-        results.push({ id: page, score: 0 });
+        pairKeys.push(a + "_" + b);
       }
-      return results.map(function (result) {
-        var doc = self.docs[result.id];
-        var title = { text: doc.title || "", found: find(doc.title || "", self.folded(result.id, "title"), group.exact) };
-        var item = { location: doc.location, title: highlight(title.text, title.found, 0, title.text.length) };
-        if (full) {
-          var text = { text: doc.text || "", found: find(doc.text || "", self.folded(result.id, "text"), group.exact) };
-          var author = { text: doc.author || "", found: doc.author ? find(doc.author, null, group.exact) : [] };
-          item.text = snippet(text.text, text.found);
-          item.terms = termsOf(query, [title, author, text]);
-        } else {
-          item.text = shortText(doc.text || "");
-          item.terms = {};
-        }
-        item.score = result.score;
-        if (doc.tags) {
-          item.tags = doc.tags;
-        }
-        return item;
+      var pairFiles = pairKeys.map(function (key) {
+        return self.file("cap/" + (fnv1a(key) % meta.buckets) + ".json").then(function (bucket) {
+          return bucket[key] || [];
+        });
+      });
+      return Promise.all([Promise.all(wordFiles), Promise.all(pairFiles)]).then(function (loaded) {
+        return self.rank(query, lists, loaded[0], loaded[1]);
       });
     });
-    var answer = { items: items };
-    if (this.options.suggest) {
-      answer.suggest = this.suggest(raw, query);
-    }
-    return answer;
   };
 
-  function constant(value) {
-    return function () {
-      return value;
-    };
-  }
+  Search.prototype.rank = function (query, lists, wordFiles, pairPostings) {
+    var meta = this.meta;
+    var total = meta.pages.length;
+    var n = query.words.length;
+    var stats = new Map(); // page → {covered, exact, pairs, score}
+    function stat(id) {
+      var found = stats.get(id);
+      if (!found) {
+        found = { covered: 0, words: {}, exact: {}, pairs: 0, score: 0 };
+        stats.set(id, found);
+      }
+      return found;
+    }
+    function bm25(weight, id, df) {
+      var idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
+      var length = meta.pages[id][6] || 1;
+      return (idf * weight * (K1 + 1)) / (weight + K1 * (1 - B + (B * length) / meta.average));
+    }
+    var idfs = [];
+    query.words.forEach(function (word, i) {
+      var typing = query.prefix && i === n - 1;
+      var weights = new Map();
+      var exactPages = new Set();
+      wordFiles[i].forEach(function (file) {
+        for (var p = 0; p < file.f.length; p += 2) {
+          weights.set(file.f[p], (weights.get(file.f[p]) || 0) + file.f[p + 1]);
+        }
+        if (query.marked) {
+          var q = word.keys;
+          Object.keys(file.e).forEach(function (form) {
+            var tone = /[1-5]$/.test(form) ? form.slice(-1) : "";
+            var base = tone ? form.slice(0, -1) : form;
+            if (form === q.exact || (typing && base.startsWith(q.base) && tone === q.tone)) {
+              var postings = file.e[form];
+              for (var p = 0; p < postings.length; p += 2) {
+                exactPages.add(postings[p]);
+              }
+            }
+          });
+        }
+      });
+      var df = weights.size;
+      idfs.push(Math.log(1 + (total - df + 0.5) / (df + 0.5)));
+      weights.forEach(function (weight, id) {
+        var s = stat(id);
+        s.covered += 1;
+        s.words[i] = true;
+        s.score += bm25(weight, id, df);
+        if (exactPages.has(id)) {
+          s.exact[i] = true;
+        }
+      });
+    });
+    pairPostings.forEach(function (postings) {
+      var df = postings.length / 2;
+      for (var p = 0; p < postings.length; p += 2) {
+        var s = stats.get(postings[p]);
+        if (s) {
+          s.pairs += 1;
+          s.score += PAIR_WEIGHT * bm25(postings[p + 1], postings[p], df);
+        }
+      }
+    });
+    var run = query.words.map(function (word) {
+      return word.keys.folded;
+    });
+    var idfSum = idfs.reduce(function (sum, value) {
+      return sum + value;
+    }, 0);
+    var span = this.newest - this.oldest;
+    var results = [];
+    var self = this;
+    stats.forEach(function (s, id) {
+      var page = meta.pages[id];
+      var lastTyping = query.prefix;
+      // the query as (part of) the title or the author's name, in order: whole words, or all but the
+      // word being typed, which must begin the next one
+      var named = function (text) {
+        var list = foldedWords(text);
+        if (!lastTyping) {
+          return containsRun(list, run);
+        }
+        for (var i = 0; i + n <= list.length; i++) {
+          if (containsRun(list.slice(i, i + n - 1), run.slice(0, n - 1)) && list[i + n - 1].startsWith(run[n - 1])) {
+            return true;
+          }
+        }
+        return false;
+      };
+      var score = s.score;
+      if (s.covered === n && (named(page[1]) || named(page[3]))) {
+        score += NAME_WEIGHT * idfSum;
+      }
+      if (page[5] === "article") {
+        score *= ARTICLE;
+      }
+      if (page[4] && span > 0) {
+        score *= 1 + (NEWER * (page[4] - self.oldest)) / span;
+      }
+      results.push({
+        id: id,
+        url: page[0],
+        title: page[1],
+        label: page[2],
+        author: page[3],
+        kind: page[5],
+        covered: s.covered,
+        words: s.words,
+        exact: s.exact,
+        exactness: Object.keys(s.exact).length,
+        pairs: s.pairs,
+        score: score,
+      });
+    });
+    var full = results.filter(function (r) {
+      return r.covered === n;
+    });
+    full.sort(function (x, y) {
+      return y.pairs - x.pairs || y.exactness - x.exactness || y.score - x.score;
+    });
+    var partial = [];
+    if (full.length < FEW && n > 1) {
+      partial = results.filter(function (r) {
+        return r.covered < n && r.covered >= Math.ceil(n / 2);
+      });
+      partial.sort(function (x, y) {
+        return y.covered - x.covered || y.pairs - x.pairs || y.score - x.score;
+      });
+      partial = partial.slice(0, 20);
+    }
+    return { query: query, full: full, partial: partial };
+  };
 
-  return { Search: Search, keys: keys, tokens: tokens, parseQuery: parseQuery };
+  /* A result as shown: its title with the words marked, and a snippet of its text around them. */
+  Search.prototype.show = function (query, result) {
+    var title = result.title || "";
+    var titleHTML = highlight(title, hits(query, title, result.exact), 0, title.length);
+    return this.file("van/" + result.id + ".json").then(function (page) {
+      var text = (page.text || "").normalize("NFC");
+      var missing = query.words
+        .filter(function (word, i) {
+          return !result.words[i];
+        })
+        .map(function (word) {
+          return word.typed;
+        });
+      return {
+        title: titleHTML,
+        snippet: snippet(text, hits(query, text, result.exact)),
+        missing: missing,
+      };
+    });
+  };
+
+  return {
+    Search: Search,
+    keys: keys,
+    tokens: tokens,
+    parseQuery: parseQuery,
+    hits: hits,
+    exactWords: exactWords,
+    escapeHTML: escapeHTML,
+    fnv1a: fnv1a,
+  };
 });
