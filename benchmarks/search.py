@@ -244,19 +244,23 @@ def quality(browser, site: Path, engine: str, cases: list[tuple[str, str]]) -> d
         driver.open()
         hits = {way: 0 for way in WAYS}
         precision: list[float] = []
+        misses: list[str] = []
         empty = 0
         for query, expected in cases:
             wanted = set(words(fold(query)))
             for way, typed in WAYS.items():
                 pages, _ = driver.search(typed(query))
                 hits[way] += expected in pages[:3]
+                if expected not in pages[:3] and way == "có dấu":
+                    misses.append(f"{query!r} → {expected or '/'}; có {pages[:3]}")
                 first = [p for p in pages[:10] if p]
                 if first:
                     precision.append(sum(wanted <= page_words(site, p) for p in first) / len(first))
                 else:
                     empty += 1
         page.close()
-    return {"hits": hits, "precision": statistics.mean(precision) if precision else 0.0, "empty": empty}
+    precise = statistics.mean(precision) if precision else 0.0
+    return {"hits": hits, "precision": precise, "empty": empty, "misses": misses}
 
 
 def print_quality(results: dict[str, dict], total: int) -> None:
@@ -269,6 +273,9 @@ def print_quality(results: dict[str, dict], total: int) -> None:
     print(f"  {'tổng cộng':22}" + "".join(f"{100 * overall[n]:15.1f}%" for n in names))
     print(f"  {'độ chính xác (10 đầu)':22}" + "".join(f"{100 * results[n]['precision']:15.1f}%" for n in names))
     print(f"  {'truy vấn không kết quả':22}" + "".join(f"{results[n]['empty']:16d}" for n in names))
+    for name in names:
+        for miss in results[name]["misses"]:
+            print(f"  trượt ({name}, có dấu): {miss}")
 
 
 # ---- speed at scale ----

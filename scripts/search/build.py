@@ -180,6 +180,9 @@ def read_page(path: Path, site: Path) -> Page | None:
     if heading is not None:
         heading.drop_tree()  # the title is its own field (its tail stays)
     kind, label, date = describe(url, meta)
+    if kind == "issue":  # 'Thông tin sinh hoạt nội bộ Số 02/2024': the issue by the bulletin's name
+        site_name = (tree.findtext(".//title") or "").rpartition(" - ")[2].strip()
+        title = f"{nfc(site_name)} {title}".strip()
     author = meta.get("author", "") if kind == "article" else ""
     return Page(url, title, label, author, date, kind, _text_of(article), meta)
 

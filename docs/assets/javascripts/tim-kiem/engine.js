@@ -14,11 +14,12 @@
 
    A page matches when it holds every word of the query (folded: with or without diacritics, either tone
    placement, any Unicode form). Pages are ranked by: the query's words together (a phrase) before apart;
-   when typed with diacritics, words written exactly as typed ("đảng" before "dạng"); then BM25 over the
-   syllables, the pairs and, strongly, the query as (part of) the title or the author's name, a little
-   more for a newer issue. A person's name counts as a name: its syllables weigh no more than the text's.
+   the query as (part of) the title or the author's name, in order, before elsewhere; when typed with
+   diacritics, words written exactly as typed ("đảng" before "dạng"); then BM25 over the syllables and
+   the pairs, articles a little before other pages, a newer issue a little before an older one. A person's name counts as a name: its syllables weigh no more than the text's.
    Only when fewer than FEW pages hold every word do pages with some of them follow, marked as such.
-   The last word, while still being typed, matches the commonest syllables it begins. */
+   The last word, while still being typed, matches the commonest syllables it begins; pages that hold it
+   whole go before those that hold only a longer syllable. */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) {
     module.exports = factory();
@@ -39,7 +40,7 @@
   var NAME_WEIGHT = 3; // the query is (part of) the title or the author's name, words in order
   var NEWER = 0.15; // the newest issue weighs this much more than the oldest, other things equal
   var FEW = 5; // fewer full matches than this: pages with some of the words follow, marked
-  var EXPANSIONS = 4; // syllables tried for one being typed ('vi' → 'vien', 'viet', 'vi', 'vinh')
+  var EXPANSIONS = 10; // syllables tried for one being typed ('vi' → 'vien', 'viet', 'vi', 'vinh'…)
   var LONGEST_WORD = 40; // as scripts/search/build.py: longer words are not indexed
   var SNIPPET_CHARS = 220;
   var GAP = /^[\s\p{P}]{0,3}$/u; // between two words of a phrase: a space, a comma, a dash
@@ -285,17 +286,26 @@
     }).join("");
   }
 
-  /* The words of `text` folded, as a list, for matching the query against a title or a name. */
-  function foldedWords(text) {
-    return tokens((text || "").normalize("NFC")).map(function (token) {
-      return token.keys.folded;
-    });
+  /* Whether a syllable of a page (its keys `t`) is the query word `q` as typed: exactly when the word
+     was typed with diacritics, folded when not; the word being typed (`begun`) may begin it. */
+  function sameWord(q, t, begun) {
+    var marked = q.keys.folded !== q.typed.toLowerCase();
+    if (!begun) {
+      return marked ? t.exact === q.keys.exact : t.folded === q.keys.folded;
+    }
+    return marked ? t.base.startsWith(q.keys.base) && t.tone === q.keys.tone : t.folded.startsWith(q.keys.folded);
   }
 
-  function containsRun(list, run) {
-    outer: for (var i = 0; i + run.length <= list.length; i++) {
-      for (var k = 0; k < run.length; k++) {
-        if (list[i + k] !== run[k]) {
+  /* Whether `text` (a title, an author's name) holds the typed query, word after word. */
+  function holdsQuery(text, query) {
+    var list = tokens((text || "").normalize("NFC")).map(function (token) {
+      return token.keys;
+    });
+    var typed = query.typed;
+    var m = typed.length;
+    outer: for (var i = 0; i + m <= list.length; i++) {
+      for (var k = 0; k < m; k++) {
+        if (!sameWord(typed[k], list[i + k], query.prefix && k === m - 1)) {
           continue outer;
         }
       }
@@ -393,19 +403,27 @@
           }),
         );
       });
-      // pairs of adjacent typed words, the last only once it is a whole syllable
-      var pairKeys = [];
+      // pairs of adjacent typed words; the word being typed pairs with each syllable it stands for
+      var slots = [];
       for (var i = 1; i < query.typed.length; i++) {
         var a = query.typed[i - 1].keys.folded;
-        var b = query.typed[i].keys.folded;
-        if (i === query.typed.length - 1 && query.prefix && !self.vocabulary.has(b)) {
-          continue;
-        }
-        pairKeys.push(a + "_" + b);
+        var last = i === query.typed.length - 1 && query.prefix;
+        var ends = last ? lists[lists.length - 1] : [query.typed[i].keys.folded];
+        slots.push(
+          ends.map(function (end) {
+            return a + "_" + end;
+          }),
+        );
       }
-      var pairFiles = pairKeys.map(function (key) {
-        return self.file("cap/" + (fnv1a(key) % meta.buckets) + ".json").then(function (bucket) {
-          return bucket[key] || [];
+      var pairFiles = slots.map(function (keys) {
+        return Promise.all(
+          keys.map(function (key) {
+            return self.file("cap/" + (fnv1a(key) % meta.buckets) + ".json").then(function (bucket) {
+              return bucket[key] || [];
+            });
+          }),
+        ).then(function (lists) {
+          return [].concat.apply([], lists); // a page may come twice: once per syllable, counted once
         });
       });
       return Promise.all([Promise.all(wordFiles), Promise.all(pairFiles)]).then(function (loaded) {
@@ -422,7 +440,7 @@
     function stat(id) {
       var found = stats.get(id);
       if (!found) {
-        found = { covered: 0, words: {}, exact: {}, pairs: 0, score: 0 };
+        found = { covered: 0, words: {}, exact: {}, pairs: 0, begun: 0, score: 0 };
         stats.set(id, found);
       }
       return found;
@@ -437,9 +455,14 @@
       var typing = query.prefix && i === n - 1;
       var weights = new Map();
       var exactPages = new Set();
-      wordFiles[i].forEach(function (file) {
+      var wholePages = new Set(); // pages with the syllable typed, not only a longer one it begins
+      wordFiles[i].forEach(function (file, k) {
+        var whole = lists[i][k] === word.keys.folded;
         for (var p = 0; p < file.f.length; p += 2) {
           weights.set(file.f[p], (weights.get(file.f[p]) || 0) + file.f[p + 1]);
+          if (whole) {
+            wholePages.add(file.f[p]);
+          }
         }
         if (query.marked) {
           var q = word.keys;
@@ -465,20 +488,23 @@
         if (exactPages.has(id)) {
           s.exact[i] = true;
         }
+        if (!wholePages.has(id)) {
+          s.begun = 1; // holds the word being typed only as the start of a longer one
+        }
       });
     });
     pairPostings.forEach(function (postings) {
-      var df = postings.length / 2;
+      var counts = new Map();
       for (var p = 0; p < postings.length; p += 2) {
-        var s = stats.get(postings[p]);
+        counts.set(postings[p], (counts.get(postings[p]) || 0) + postings[p + 1]);
+      }
+      counts.forEach(function (count, id) {
+        var s = stats.get(id);
         if (s) {
           s.pairs += 1;
-          s.score += PAIR_WEIGHT * bm25(postings[p + 1], postings[p], df);
+          s.score += PAIR_WEIGHT * bm25(count, id, counts.size);
         }
-      }
-    });
-    var run = query.words.map(function (word) {
-      return word.keys.folded;
+      });
     });
     var idfSum = idfs.reduce(function (sum, value) {
       return sum + value;
@@ -488,23 +514,10 @@
     var self = this;
     stats.forEach(function (s, id) {
       var page = meta.pages[id];
-      var lastTyping = query.prefix;
-      // the query as (part of) the title or the author's name, in order: whole words, or all but the
-      // word being typed, which must begin the next one
-      var named = function (text) {
-        var list = foldedWords(text);
-        if (!lastTyping) {
-          return containsRun(list, run);
-        }
-        for (var i = 0; i + n <= list.length; i++) {
-          if (containsRun(list.slice(i, i + n - 1), run.slice(0, n - 1)) && list[i + n - 1].startsWith(run[n - 1])) {
-            return true;
-          }
-        }
-        return false;
-      };
       var score = s.score;
-      if (s.covered === n && (named(page[1]) || named(page[3]))) {
+      // the query as (part of) the title or the author's name, in order
+      var isNamed = s.covered === n && (holdsQuery(page[1], query) || holdsQuery(page[3], query));
+      if (isNamed) {
         score += NAME_WEIGHT * idfSum;
       }
       if (page[5] === "article") {
@@ -525,6 +538,8 @@
         exact: s.exact,
         exactness: Object.keys(s.exact).length,
         pairs: s.pairs,
+        named: isNamed ? 1 : 0,
+        begun: s.begun,
         score: score,
       });
     });
@@ -532,7 +547,9 @@
       return r.covered === n;
     });
     full.sort(function (x, y) {
-      return y.pairs - x.pairs || y.exactness - x.exactness || y.score - x.score;
+      return (
+        y.pairs - x.pairs || x.begun - y.begun || y.named - x.named || y.exactness - x.exactness || y.score - x.score
+      );
     });
     var partial = [];
     if (full.length < FEW && n > 1) {
