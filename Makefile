@@ -19,6 +19,9 @@ LIGHTHOUSE := node_modules/.bin/lighthouse
 # The theme prints a long notice about MkDocs 2 on every build; it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
+# the builder: mkdocs (Material, the primary one) or zensical (its successor): `make build ENGINE=zensical`
+ENGINE ?= mkdocs
+
 .PHONY: help .venv serve preview build test lint format bench system-deps bench-deps clean
 
 help:
@@ -45,7 +48,7 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	touch $(STAMP)
 
 serve: $(STAMP)
-	$(BIN)/python -m scripts.site serve -a 127.0.0.1:8000
+	$(BIN)/python -m scripts.site serve -a 127.0.0.1:8000 --engine $(ENGINE)
 
 # live reload while editing pages (the search box needs `make build` or `make serve`: its index is
 # written after the build)
@@ -53,7 +56,7 @@ preview: $(STAMP)
 	$(BIN)/python -m mkdocs serve -a 127.0.0.1:8000
 
 build: $(STAMP)
-	$(BIN)/python -m scripts.site build
+	$(BIN)/python -m scripts.site build --engine $(ENGINE)
 	$(BIN)/python -m scripts.hosting.precompress site
 
 # Headless Chromium for the end-to-end tests comes from Debian, not from a Playwright download.
