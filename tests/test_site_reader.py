@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 PHONE = {"width": 390, "height": 844}
 ENGLISH = [
@@ -54,7 +54,7 @@ CONTRAST = """
 """
 CHECKED = [
     ".md-header__title .md-header__topic .md-ellipsis",
-    ".md-header .md-search__input",
+    ".md-header .bt-search-button",
     ".md-typeset a:not(.headerlink)",
     ".md-typeset h1",
     ".md-typeset .bt-meta",
@@ -119,9 +119,11 @@ def test_article_titles_are_black_and_bold(page: Page, built_site: Path):
     assert int(weight) >= 700 and colour == body
 
 
-def test_search_dialog_has_a_name(page: Page):
+def test_search_button_and_dialog_have_names(page: Page):
     page.goto("")
-    assert page.locator(".md-search[role=dialog]").get_attribute("aria-label") == "Tìm kiếm"
+    page.get_by_role("button", name="Tìm kiếm").click()
+    expect(page.get_by_role("dialog", name="Tìm kiếm trong bản tin")).to_be_visible()
+    expect(page.get_by_role("searchbox", name="Tìm trong bản tin")).to_be_focused()
 
 
 @pytest.mark.parametrize(
