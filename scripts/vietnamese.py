@@ -104,6 +104,14 @@ def superscript(text: str) -> str | None:
     return text.translate(_SUPERSCRIPTS) if re.fullmatch(r"[0-9+-]+", text) else None
 
 
+def unsuperscript(text: str) -> str:
+    """'¹⁰' → '10': raised digits and signs as typed on the line; other characters stay."""
+    return text.translate(_UNSUPERSCRIPTS)
+
+
+_UNSUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
+
+
 def is_all_caps(text: str) -> bool:
     """True when `text` has letters and none of them is lower-case ('BAN BIÊN TẬP')."""
     letters = [ch for ch in text if ch.isalpha()]

@@ -11,9 +11,7 @@ from pathlib import Path
 
 from scripts.datafiles import DataError, cell_error, read_table
 from scripts.tasks.extract import Leader
-from scripts.vietnamese import fold, slugify
-
-_TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+from scripts.vietnamese import fold, slugify, superscript, unsuperscript
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "tasks"
 COLUMNS = [
@@ -32,7 +30,6 @@ OPTIONAL = ("Trạng thái", "Chú thích")  # files written before these column
 # the statuses an editor writes in 'Trạng thái' (any case, with or without diacritics); empty: not assessed
 STATUSES = ("hoàn thành", "đang thực hiện", "chưa thực hiện")
 NOT_ASSESSED = "chưa đánh giá"
-_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
 @dataclass(frozen=True)
@@ -64,7 +61,7 @@ def tasks_csv(year: int, leaders: list[Leader]) -> str:
     writer.writerow(COLUMNS)
     for leader in leaders:
         for task in leader.tasks:
-            notes = "\n".join(f"{label.translate(_TO_SUPERSCRIPT)} {text}" for label, text in task.notes)
+            notes = "\n".join(f"{superscript(label)} {text}" for label, text in task.notes)
             writer.writerow(
                 [
                     year,
@@ -133,7 +130,7 @@ def _notes(path: Path, index: int, text: str) -> tuple[tuple[str, str], ...]:
             raise cell_error(
                 path, index, "Chú thích", f"dòng '{line[:40]}' không bắt đầu bằng số chú thích (ví dụ: ³ …)"
             )
-        notes.append((match.group(1).translate(_SUPERSCRIPT), match.group(2)))
+        notes.append((unsuperscript(match.group(1)), match.group(2)))
     return tuple(notes)
 
 

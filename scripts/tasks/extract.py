@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from scripts.bulletin.readers.decode import read_text_file
-from scripts.vietnamese import nfc, superscript
+from scripts.vietnamese import nfc, superscript, unsuperscript
 
 _LEADER = re.compile(r"^\s*Đ[ồô]ng\s")  # "Đồng chí …", also misspelt "Đông chí"
 _TASK_NUMBER = re.compile(r"^\s*(\d{1,2})\s*\.(?!\d)")
@@ -220,7 +220,7 @@ def separate_notes(text: str) -> tuple[str, list[tuple[str, str]]]:
         goes_on = _TEXT_GOES_ON.search(body)
         if goes_on:
             body, rest = body[: goes_on.start()], body[goes_on.end() :] + rest
-        notes.append((_digits(start.group(1)), body.strip()))
+        notes.append((unsuperscript(start.group(1)), body.strip()))
         kept.append(rest)
     # the cell's text, rejoined where the notes cut it ('ứng dụng' | 'công nghệ cao')
     joined = kept[0].rstrip()
@@ -230,10 +230,6 @@ def separate_notes(text: str) -> tuple[str, list[tuple[str, str]]]:
             glue = " " if piece[:1].islower() or not joined or not re.search(r"[.!?;:…]$", joined) else "\n"
             joined = f"{joined}{glue}{piece}" if joined else piece
     return joined.strip(), notes
-
-
-def _digits(label: str) -> str:
-    return label.translate(str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789"))
 
 
 def tidy_task(task: Task) -> None:
@@ -248,7 +244,7 @@ def tidy_task(task: Task) -> None:
 
 def has_mark(task: Task, label: str) -> bool:
     """Whether the text of `task` carries the footnote mark `label` (in superscript, '³')."""
-    mark = label.translate(str.maketrans("0123456789", _SUPERSCRIPT_DIGITS))
+    mark = superscript(label)
     pattern = rf"(?<![{_SUPERSCRIPT_DIGITS}]){mark}(?![{_SUPERSCRIPT_DIGITS}])"
     return any(re.search(pattern, getattr(task, name)) for name in FIELDS)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import markdown
 
 from scripts.tasks.data import DATA_DIR, NOT_ASSESSED, STATUSES, TaskRow, load
-from scripts.vietnamese import fold, words
+from scripts.vietnamese import fold, unsuperscript, words
 
 
 def _e(text: str) -> str:
@@ -123,7 +123,7 @@ def _linked_marks(cell: str, row: TaskRow) -> str:
         return cell
 
     def link(match: re.Match[str]) -> str:
-        label = match.group(0).translate(_DIGITS)
+        label = unsuperscript(match.group(0))
         if label not in labels:
             return match.group(0)
         return (
@@ -135,7 +135,6 @@ def _linked_marks(cell: str, row: TaskRow) -> str:
 
 
 _MARK = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
-_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
 def task_table(year: int, leader: str | None = None, data_dir: Path = DATA_DIR) -> str:
