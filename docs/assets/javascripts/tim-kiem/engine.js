@@ -247,23 +247,22 @@
   }
 
   /* The hits of the query in `text`, as a page or a snippet shows them: exact forms where the page has
-     them, the phrase where the page has it. `exactIn[i]`: the page writes word i exactly as typed. */
+     them, the phrase where the page has it. `exactIn[i]`: the page writes word i exactly as typed; when
+     not given, `text` is the whole page and tells it (one pass of the finder either way). */
   function hits(query, text, exactIn) {
-    var found = finder(query)(text, null, exactIn);
-    return preferPhrase(text, found, query.sequence);
-  }
-
-  /* Which query words `text` holds exactly as typed (only for a query typed with diacritics). */
-  function exactWords(query, text) {
-    var exactIn = {};
-    if (query.marked) {
-      finder(query)(text, null, null).forEach(function (hit) {
-        if (hit.exact) {
+    var found = finder(query)(text, null, null);
+    if (!exactIn) {
+      exactIn = {};
+      found.forEach(function (hit) {
+        if (query.marked && hit.exact) {
           exactIn[hit.index] = true;
         }
       });
     }
-    return exactIn;
+    found = found.filter(function (hit) {
+      return hit.exact || !exactIn[hit.index];
+    });
+    return preferPhrase(text, found, query.sequence);
   }
 
   /* 32-bit FNV-1a of the UTF-8 bytes of `text`, as scripts/search/build.py computes it. */
@@ -591,7 +590,6 @@
     tokens: tokens,
     parseQuery: parseQuery,
     hits: hits,
-    exactWords: exactWords,
     escapeHTML: escapeHTML,
     fnv1a: fnv1a,
   };

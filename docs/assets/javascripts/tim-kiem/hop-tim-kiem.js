@@ -284,7 +284,7 @@
       text += walker.currentNode.data.normalize("NFC");
       text += " ";
     }
-    var found = Engine.hits(query, text, Engine.exactWords(query, text));
+    var found = Engine.hits(query, text);
     var first = null;
     for (var h = found.length - 1; h >= 0; h--) {
       var hit = found[h];
