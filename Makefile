@@ -22,7 +22,7 @@ export NO_MKDOCS_2_WARNING := 1
 # the builder: mkdocs (Material, the primary one) or zensical (its successor): `make build ENGINE=zensical`
 ENGINE ?= mkdocs
 
-.PHONY: help .venv serve preview build test lint format bench system-deps bench-deps clean
+.PHONY: help .venv serve preview build csp test lint format bench system-deps bench-deps clean
 
 help:
 	@echo "make serve   dựng và xem trang tại http://127.0.0.1:8000"
@@ -58,6 +58,13 @@ preview: $(STAMP)
 build: $(STAMP)
 	$(BIN)/python -m scripts.site build --engine $(ENGINE)
 	$(BIN)/python -m scripts.hosting.precompress site
+
+# The nginx Content-Security-Policy allows the inline scripts of both builders' pages (after a theme or
+# builder upgrade: run, then commit deploy/nginx/csp.conf)
+csp: $(STAMP)
+	$(BIN)/python -m scripts.site build -d .cache/csp/mkdocs --quiet --engine mkdocs
+	$(BIN)/python -m scripts.site build -d .cache/csp/zensical --quiet --engine zensical
+	$(BIN)/python -m scripts.hosting.csp .cache/csp/mkdocs .cache/csp/zensical
 
 # Headless Chromium for the end-to-end tests comes from Debian, not from a Playwright download.
 system-deps:
@@ -101,6 +108,7 @@ bench: $(STAMP) system-deps bench-deps $(LIGHTHOUSE)
 	$(BIN)/python -m benchmarks.run
 	$(BIN)/python -m benchmarks.search
 	$(BIN)/python -m benchmarks.scale
+	$(BIN)/python -m benchmarks.builders
 	$(BIN)/python -m benchmarks.load
 	$(BIN)/python -m benchmarks.lighthouse
 

@@ -26,14 +26,20 @@ COPIED = ["mkdocs.yml", "macros", "overrides", "data"]
 
 
 def build_seconds(
-    config: Path, out: Path, runs: int = 1, summary: Callable[[list[float]], float] = min, index: bool = True
+    config: Path,
+    out: Path,
+    runs: int = 1,
+    summary: Callable[[list[float]], float] = min,
+    index: bool = True,
+    engine: str = "mkdocs",
+    clean: bool = False,
 ) -> float:
-    """The project's build of `config` into `out` (`mkdocs build`, then the search index unless `index` is
-    false: scripts.site), `summary` (the best) of `runs`, in seconds."""
+    """The project's build of `config` into `out` (`mkdocs build` or `zensical build`, then the search index
+    unless `index` is false: scripts.site), `summary` (the best) of `runs`, in seconds."""
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        build(out, config, strict=False, quiet=True, index=index)
+        build(out, config, strict=False, quiet=True, index=index, engine=engine, clean=clean)
         times.append(time.perf_counter() - start)
     return summary(times)
 

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts.site import BuildError, build
+from scripts.site import ENGINES, BuildError, build
 
 REPO = Path(__file__).resolve().parents[1]
 LOCAL_HOST = "127.0.0.1"
@@ -26,16 +26,34 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 DESKTOP = {"width": 1280, "height": 900}
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site as `make build` makes it from the work tree (`mkdocs build --strict`, then the search
-    index); fails with the build log."""
-    out = tmp_path_factory.mktemp("build") / "site"
+@functools.cache
+def _build_once(engine: str, out: Path) -> Path | str:
     try:
-        build(out, quiet=True)
+        build(out, quiet=True, engine=engine, clean=True)
     except BuildError as error:
-        pytest.fail(str(error), pytrace=False)
+        return str(error)
     return out
+
+
+def site_built_by(engine: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as `make build ENGINE=<engine>` makes it from the work tree (`mkdocs build --strict` or
+    `zensical build --strict`, then the search index), built once per session; fails with the build log."""
+    built = _build_once(engine, tmp_path_factory.getbasetemp() / f"build-{engine}" / "site")
+    if isinstance(built, str):
+        pytest.fail(built, pytrace=False)
+    return built
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def built_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built site, once per builder: every site check runs on the MkDocs build and on the Zensical one."""
+    return site_built_by(request.param, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Both builds side by side, for the parity checks."""
+    return {engine: site_built_by(engine, tmp_path_factory) for engine in ENGINES}
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

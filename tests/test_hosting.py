@@ -131,13 +131,17 @@ def test_a_missing_page_gets_the_site_404_page(nginx: str):
 
 
 def test_source_maps_are_not_served(nginx: str, hosted_site: Path):
-    source_map = next(hosted_site.glob("assets/javascripts/bundle.*.min.js.map")).relative_to(hosted_site)
-    assert fetch(nginx + source_map.as_posix())[0] == 404
+    # Material's build ships its bundle's source map; Zensical's ships none, so one is put where it would be
+    maps = [*hosted_site.glob("assets/javascripts/bundle.*.min.js.map")]
+    if not maps:
+        maps = [hosted_site / "assets/javascripts/bundle.min.js.map"]
+        maps[0].write_text('{"version": 3}', encoding="utf-8")
+    assert fetch(nginx + maps[0].relative_to(hosted_site).as_posix())[0] == 404
 
 
 def test_the_committed_policy_allows_the_inline_scripts_of_this_build(built_site: Path):
     missing = inline_script_hashes(built_site) - allowed_hashes(CONF.read_text(encoding="utf-8"))
-    assert not missing, "run `python -m scripts.hosting.csp site/` after `make build` and commit deploy/nginx/csp.conf"
+    assert not missing, "run `make csp` and commit deploy/nginx/csp.conf"
 
 
 def test_basic_authentication_refuses_readers_without_the_password(hosted_site: Path, tmp_path: Path):

@@ -24,13 +24,22 @@ from tests.site_pages import (
 SAMPLE_ISSUES = ["2023-10", "2024-02"]
 OUTSIDE_HOSTS = re.compile(r"fonts\.googleapis|fonts\.gstatic|cdn\.|unpkg|jsdelivr")
 OUTSIDE_TOKEN = re.compile(rf"""[^\s"'`<>()]*(?:{OUTSIDE_HOSTS.pattern})[^\s"'`<>()]*""")
-# The theme's script bundle names two fallbacks it fetches only when needed: a ResizeObserver polyfill
-# (browsers from before 2020) and Mermaid (pages with diagrams; see the test below that there are none).
+# The theme's script bundle names fallbacks it fetches only when a page needs them: a ResizeObserver polyfill
+# (browsers from before 2020) and Mermaid (diagrams: `pre.mermaid`); Zensical's bundle also GLightbox
+# (images in `.glightbox` links) and Pyodide with the Ace editor (runnable `.pyodide` code blocks). No page
+# has any of these (see the test below), so none is ever requested.
 THEME_BUNDLE = re.compile(r"^assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
 THEME_DORMANT_URLS = {
     "https://unpkg.com/resize-observer-polyfill",
     "https://unpkg.com/mermaid@11/dist/mermaid.min.js",
+    "https://unpkg.com/mermaid@12/dist/mermaid.min.js",
+    "https://unpkg.com/glightbox@3/dist/css/glightbox.min.css",
+    "https://unpkg.com/glightbox@3/dist/js/glightbox.min.js",
+    "https://unpkg.com/pyodide@314.0.2/pyodide.js",
+    "https://cdn.jsdelivr.net/pyodide/v314.0.2/full/",
+    "https://unpkg.com/ace-builds@1.44.0/src-noconflict/ace.js",
 }
+THEME_FETCHING_CLASSES = {"mermaid", "glightbox", "pyodide"}
 # plotly.js (its basic bundle, vendored, loaded only by chart pages) may name tiles, icons or topojson it
 # fetches only for map and geo traces, which the basic bundle does not even contain; the site's charts are
 # bars and pies (see tests/test_indicators_render.py), so none of these is ever requested.
@@ -85,9 +94,10 @@ def test_pages_load_resources_only_from_the_site(built_site: Path):
         assert not outside, (path.relative_to(built_site).as_posix(), outside)
 
 
-def test_no_page_has_a_diagram_that_would_fetch_mermaid(built_site: Path):
+def test_no_page_has_an_element_that_would_make_the_theme_fetch_from_outside(built_site: Path):
     for path in text_files(built_site, (".html",)):
-        assert "mermaid" not in parse(path).class_counts, path.relative_to(built_site).as_posix()
+        classes = THEME_FETCHING_CLASSES & set(parse(path).class_counts)
+        assert not classes, (path.relative_to(built_site).as_posix(), classes)
 
 
 def test_every_page_is_in_vietnamese(built_site: Path):
