@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 import shutil
 import unicodedata
 from pathlib import Path
@@ -232,3 +233,13 @@ def test_navigation_lists_years_and_issues_newest_first(site):
     assert navs[".nav.yml"] == {"title": "Bản tin", "nav": ["index.md", "2024", "2023"]}
     assert navs["2023/.nav.yml"] == {"title": "Năm 2023", "nav": ["10", "03"]}
     assert navs["2024/.nav.yml"] == {"title": "Năm 2024", "nav": ["02"]}
+
+
+def test_months_in_the_navigation_stay_text_for_yaml_1_2_readers(site):
+    # PyYAML leaves 08 and 09 bare (no octal numbers in YAML 1.1); Zensical reads YAML 1.2, where a bare 08
+    # is the number 8 and the navigation entry is refused
+    import_json(SOURCES / "bulletin-2024-02.txt", site, "--issue", "2023-08")
+    import_json(SOURCES / "bulletin-2024-02.txt", site, "--issue", "2023-09")
+    text = (site / "docs/ban-tin/2023/.nav.yml").read_text(encoding="utf-8")
+    assert yaml.safe_load(text)["nav"] == ["10", "09", "08"]
+    assert re.findall(r"^- (\S+)$", text, re.M) == ["'10'", "'09'", "'08'"]

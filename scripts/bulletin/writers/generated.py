@@ -41,8 +41,21 @@ def landing_page(title: str, body: str, targets: list[str]) -> str:
     return stamp_page(meta, body)
 
 
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's dumper, quoting every string of digits: PyYAML (YAML 1.1) leaves '08' and '09' bare, as they
+    are no octal numbers there, but YAML 1.2 readers (Zensical's) take a bare 08 for the number 8."""
+
+
+def _string(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "'" if value.isdigit() else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _string)
+
+
 def dump_yaml(data: dict) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
 
 
 def is_generated(content: str) -> bool:
