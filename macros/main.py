@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scripts.indicators import render as indicators
+from scripts.indicators import term
 from scripts.tasks import render as tasks
 
 
@@ -29,6 +30,18 @@ def define_env(env) -> None:
     @env.macro
     def indicator_chart(year: int, kind: str = "achievement", period: str | None = None) -> str:
         return indicators.indicator_chart(year, kind, period, data_dir=data / "indicators")
+
+    @env.macro
+    def term_summary(first: int, last: int) -> str:
+        return term.term_summary(first, last, data_dir=data / "indicators")
+
+    @env.macro
+    def term_table(first: int, last: int, group: str | None = None) -> str:
+        return term.term_table_html(first, last, group, data_dir=data / "indicators")
+
+    @env.macro
+    def term_chart(first: int, last: int, kind: str = "term") -> str:
+        return term.term_chart(first, last, kind, data_dir=data / "indicators")
 
     @env.macro
     def task_overview(year: int) -> str:

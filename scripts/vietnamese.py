@@ -265,11 +265,12 @@ class VnNumber:
     def canonical(self) -> str:
         """Machine form kept in data files: '1100', '118.27', '4500..5000', '<=2.5'."""
         comparator = {"≤": "<=", "≥": ">="}.get(self.comparator, self.comparator)
-        text = comparator + _plain(self.value)
-        return f"{text}..{_plain(self.upper)}" if self.upper is not None else text
+        text = comparator + plain_number(self.value)
+        return f"{text}..{plain_number(self.upper)}" if self.upper is not None else text
 
 
-def _plain(value: float) -> str:
+def plain_number(value: float) -> str:
+    """A number as data files keep it: 1100.0 → '1100', 118.27 → '118.27'."""
     return str(int(value)) if float(value).is_integer() else repr(round(value, 6))
 
 

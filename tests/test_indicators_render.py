@@ -163,3 +163,29 @@ def test_the_dashboard_macros_do_not_load_the_word_and_pdf_libraries():
     probe = "import sys, macros.main; print(sorted(m for m in ('docx', 'pdfplumber', 'pypdfium2') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_bulletin_imports_and_the_macros_module_load_neither_pandas_nor_plotly():
+    # pandas and plotly are imported when a data page is rendered, not by the importer or by loading macros
+    import subprocess
+    import sys
+
+    from tests.support import REPO
+
+    probe = (
+        "import sys, macros.main, scripts.bulletin.cli, scripts.bulletin.pipeline; "
+        "print(sorted(m for m in ('pandas', 'plotly', 'openpyxl') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("kind", ["term", "years"])
+def test_term_charts_use_only_traces_of_the_basic_bundle(kind):
+    from scripts.indicators.term import term_chart
+
+    specs = chart_specs(term_chart(2020, 2025, kind))
+    assert len(specs) == 4
+    for spec in specs:
+        assert {trace["type"] for trace in spec["data"]} <= {"bar", "scatter"}
+        assert spec["layout"]["separators"] == ",."

@@ -37,6 +37,13 @@ def _parser() -> argparse.ArgumentParser:
     tasks = commands.add_parser("tasks", help="nhập phụ lục tiến độ nhiệm vụ của các đồng chí lãnh đạo")
     tasks.add_argument("file", metavar="TỆP", type=Path, help="tệp xuất của phụ lục")
     tasks.add_argument("--year", metavar="YYYY", type=int, required=True, help="năm của các nhiệm vụ")
+    indicators = commands.add_parser("indicators", help="tệp số liệu chỉ tiêu của một năm mới")
+    steps = indicators.add_subparsers(dest="step", metavar="VIỆC", parser_class=_Parser, required=True)
+    new = steps.add_parser("new", help="tạo tệp chỉ tiêu năm mới (Excel), danh sách chỉ tiêu sẵn, ô số liệu trống")
+    new.add_argument("year", metavar="NĂM", type=int, help="năm của số liệu, ví dụ 2024")
+    new.add_argument("--period", metavar="KỲ", default="cả năm", help="kỳ: 'cả năm' (mặc định), '9 tháng'…")
+    new.add_argument("--csv", action="store_true", help="ghi tệp CSV thay cho Excel (.xlsx)")
+    new.add_argument("--root", type=Path, default=PROJECT_ROOT, help=argparse.SUPPRESS)
     for command in (bulletin, report, tasks):
         command.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi tệp nào")
         command.add_argument("--json", action="store_true", help="in kết quả dạng JSON ra đầu ra chuẩn")
@@ -48,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
+        if args.command == "indicators":
+            return _new_indicators(args)
         if args.command == "import":
             result = import_bulletin(
                 args.file, root=args.root, issue=args.issue, dry_run=args.dry_run, force=args.force
@@ -88,6 +97,22 @@ def main(argv: list[str] | None = None) -> int:
             f"{len(plan.unchanged)} tệp không đổi, "
             f"{'sẽ xoá' if will else 'đã xoá'} {len(plan.removed)} trang cũ."
         )
+    return 0
+
+
+def _new_indicators(args: argparse.Namespace) -> int:
+    from scripts.datafiles import DataError
+    from scripts.indicators.new import new_period
+
+    try:
+        path = new_period(args.year, args.period, args.root / "data" / "indicators", excel=not args.csv)
+    except DataError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(
+        f"Đã ghi {path.relative_to(args.root)}: điền số liệu năm {args.year} (các cột chữ, như trong báo cáo), "
+        "lưu, rồi chạy make build (hoặc make serve) để xem trang."
+    )
     return 0
 
 

@@ -1,4 +1,5 @@
-"""Indicator data files (`data/indicators/*.csv`, schema in data/README.md): load, validate, summarise.
+"""Indicator data files (`data/indicators/<năm>[-<kỳ>].csv` or `.xlsx`, schema in data/README.md): load,
+validate, summarise, and combine the years of the resolution's term into one table (pandas).
 
 Every problem names the file, the row as a spreadsheet shows it (the header is row 1) and the column.
 """
@@ -10,12 +11,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from scripts.datafiles import DataError, cell_error, read_table
+from scripts.datafiles import DataError, cell_error, data_files, read_table
 from scripts.indicators.extract import COLUMNS, STATUSES, VALUE_COLUMNS, number_column
 from scripts.vietnamese import VnNumber, fold, parse_vn_number
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "indicators"
+PERIOD_FILE = re.compile(r"^(\d{4})(-[\w-]+)?$")  # '2023', '2024-9-thang': the stem of a period's file
+CODE_MAP = "doi-ma.csv"  # indicators renumbered between years (data/README.md)
+MAP_COLUMNS = ["Năm", "Mã trong tệp", "Mã nhiệm kỳ", "Ghi chú"]
 UNRATED = "chưa đánh giá"
 _GROUPS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
 _CODE = re.compile(r"^\d{1,3}(\.\d{1,3})*$")
@@ -68,7 +76,12 @@ class IndicatorSet:
 def load_file(path: Path) -> IndicatorSet:
     """Read and validate one indicator file; raise `DataError` on the first problem."""
     name = path.name
-    records = read_table(path, COLUMNS, optional=tuple(c for c in COLUMNS if c.endswith("(số)")))
+    records = read_table(
+        path,
+        COLUMNS,
+        optional=tuple(c for c in COLUMNS if c.endswith("(số)")),
+        printed=[text for text, _ in VALUE_COLUMNS],
+    )
     indicators: list[Indicator] = []
     codes: set[str] = set()
     for index, cell in enumerate(records):
@@ -150,11 +163,134 @@ def _load_cached(path: Path, mtime_ns: int) -> IndicatorSet:
     return load_file(path)
 
 
+def period_files(data_dir: Path = DATA_DIR) -> list[Path]:
+    """The period files of the folder; `DataError` for a data file named otherwise (it would be ignored)."""
+    found = []
+    for path in data_files(data_dir):
+        if path.name == CODE_MAP:
+            continue
+        if not PERIOD_FILE.match(path.stem):
+            raise DataError(
+                f"Lỗi dữ liệu: tệp '{path.name}' trong {Path(data_dir).name}/ không đặt tên theo <năm>.csv, "
+                "<năm>-<kỳ>.csv (hoặc .xlsx), ví dụ 2024.xlsx, 2024-9-thang.csv; đổi tên tệp (xem data/README.md)."
+            )
+        found.append(path)
+    return found
+
+
+def all_sets(data_dir: Path = DATA_DIR) -> list[IndicatorSet]:
+    """Every period's indicators, oldest first; `DataError` if two files hold the same year and period."""
+    sets = [_load_cached(path, path.stat().st_mtime_ns) for path in period_files(data_dir)]
+    seen: dict[tuple[int, str], Path] = {}
+    for found in sets:
+        key = (found.year, found.period)
+        if key in seen:
+            raise DataError(
+                f"Lỗi dữ liệu: hai tệp cùng số liệu năm {found.year} kỳ '{found.period}': "
+                f"'{seen[key].name}' và '{found.path.name}'; giữ một tệp."
+            )
+        seen[key] = found.path
+    return sorted(sets, key=lambda s: (s.year, s.period != "cả năm", s.period))
+
+
 def load(year: int, period: str | None = None, data_dir: Path = DATA_DIR) -> IndicatorSet:
     """The indicators of `year` (and `period`, default the whole year); `DataError` if there are none."""
-    sets = [_load_cached(path, path.stat().st_mtime_ns) for path in sorted(Path(data_dir).glob("*.csv"))]
+    sets = all_sets(data_dir)
     for found in sets:
         if found.year == year and (period is None and found.period == "cả năm" or found.period == period):
             return found
     known = ", ".join(f"{s.year} ({s.period})" for s in sets) or "chưa có"
     raise DataError(f"Lỗi dữ liệu: không có số liệu chỉ tiêu năm {year} kỳ '{period or 'cả năm'}' (đang có: {known}).")
+
+
+def previous(data: IndicatorSet, data_dir: Path = DATA_DIR) -> IndicatorSet | None:
+    """The same period of the year before, when there is a file for it."""
+    try:
+        return load(data.year - 1, data.period if data.period != "cả năm" else None, data_dir)
+    except DataError:
+        return None
+
+
+def code_map(data_dir: Path = DATA_DIR) -> dict[tuple[int, str], str]:
+    """(year, code in that year's file) → the indicator's code over the term, from `doi-ma.csv`."""
+    path = Path(data_dir) / CODE_MAP
+    if not path.is_file():
+        return {}
+    mapping: dict[tuple[int, str], str] = {}
+    for index, cell in enumerate(read_table(path, MAP_COLUMNS, optional=("Ghi chú",))):
+        if not any(cell.values()):
+            continue
+        if not cell["Năm"].isdigit():
+            raise cell_error(path, index, "Năm", f"'{cell['Năm']}' không phải là năm")
+        for column in ("Mã trong tệp", "Mã nhiệm kỳ"):
+            if not _CODE.match(cell[column]):
+                raise cell_error(path, index, column, f"'{cell[column]}' không phải mã chỉ tiêu (1, 2… hoặc 4.1)")
+        key = (int(cell["Năm"]), cell["Mã trong tệp"])
+        if key in mapping:
+            raise cell_error(path, index, "Mã trong tệp", f"mã '{key[1]}' năm {key[0]} đã có ở dòng trên")
+        mapping[key] = cell["Mã nhiệm kỳ"]
+    return mapping
+
+
+TERM_COLUMNS = [
+    "Năm", "Mã nhiệm kỳ", "Mã", "Nhóm", "Tên nhóm", "Nội dung", "Đơn vị",
+    "Chỉ tiêu", "Chỉ tiêu (số)", "Kết quả", "Kết quả (số)", "Tỷ lệ đạt (số)",
+    "Lũy kế nhiệm kỳ", "Lũy kế nhiệm kỳ (số)", "Chỉ tiêu nhiệm kỳ", "So sánh nhiệm kỳ", "So sánh nhiệm kỳ (số)",
+    "Đánh giá", "Đạt chỉ tiêu nhiệm kỳ",
+]  # fmt: skip
+
+
+def term_table(first: int, last: int, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """The main indicators of every whole-year file from `first` to `last`, one row per indicator and year,
+    keyed by the indicator's code over the term (`Mã nhiệm kỳ`: its code in the file, or what doi-ma.csv
+    maps it to). Numbers as floats (NaN where a cell is text or empty)."""
+    import pandas as pd  # only a data page pays for pandas
+
+    mapping = code_map(data_dir)
+    rows = []
+    for found in all_sets(data_dir):
+        if found.period != "cả năm" or not first <= found.year <= last:
+            continue
+        for i in found.main:
+            rows.append(
+                {
+                    "Năm": found.year,
+                    "Mã nhiệm kỳ": mapping.get((found.year, i.code), i.code),
+                    "Mã": i.code,
+                    "Nhóm": i.group,
+                    "Tên nhóm": i.group_name,
+                    "Nội dung": i.name,
+                    "Đơn vị": i.unit,
+                    **{column: i.texts[column] for column in TEXTS_KEPT},
+                    **{number_column(column): _number(i.values[column]) for column in NUMBERS_KEPT},
+                    "Đánh giá": i.status,
+                    "Đạt chỉ tiêu nhiệm kỳ": term_target_reached(i),
+                }
+            )
+    frame = pd.DataFrame(rows, columns=TERM_COLUMNS)
+    doubled = frame[frame.duplicated(["Năm", "Mã nhiệm kỳ"], keep=False)]
+    if not doubled.empty:
+        year, code = doubled.iloc[0][["Năm", "Mã nhiệm kỳ"]]
+        names = " và ".join(f"mã {c}" for c in doubled[doubled["Năm"] == year]["Mã"])
+        raise DataError(f"Lỗi dữ liệu: năm {year} có hai chỉ tiêu cùng mã nhiệm kỳ {code} ({names}); sửa '{CODE_MAP}'.")
+    return frame.sort_values(["Năm"], kind="stable").reset_index(drop=True)
+
+
+TEXTS_KEPT = ("Chỉ tiêu", "Kết quả", "Lũy kế nhiệm kỳ", "Chỉ tiêu nhiệm kỳ", "So sánh nhiệm kỳ")
+NUMBERS_KEPT = ("Chỉ tiêu", "Kết quả", "Tỷ lệ đạt (%)", "Lũy kế nhiệm kỳ", "So sánh nhiệm kỳ")
+
+
+def _number(value: VnNumber | None) -> float:
+    return value.value if value is not None else float("nan")
+
+
+def term_target_reached(indicator: Indicator) -> bool | None:
+    """Whether the cumulative result has reached the term target, by the documented rule (data/README.md):
+    `So sánh nhiệm kỳ` is the cumulative result as a percentage of the term target (of its lower bound, for
+    a range): reached at 100 or more. None when the cell is no such percentage: empty, text, a negative
+    difference ('-3,88 (cận dưới)'), an increase or a decrease ('Giảm 23,20%')."""
+    text = indicator.texts["So sánh nhiệm kỳ"]
+    value = indicator.values["So sánh nhiệm kỳ"]
+    if value is None or value.value < 0 or fold(text).startswith(("tang", "giam")):
+        return None
+    return value.value >= 100

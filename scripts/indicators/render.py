@@ -11,9 +11,10 @@ from __future__ import annotations
 import html
 import json
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.indicators.data import DATA_DIR, UNRATED, Indicator, IndicatorSet, load
+from scripts.indicators.data import DATA_DIR, UNRATED, Indicator, IndicatorSet, code_map, load, previous
 from scripts.indicators.extract import STATUSES
 from scripts.vietnamese import VnNumber, format_vn_number
 
@@ -55,7 +56,10 @@ def indicator_table(year: int, period: str | None = None, group: str | None = No
     stays while the figures scroll, and a line says that the table scrolls."""
     data = load(year, period, data_dir)
     rows = [i for i in data.indicators if group is None or i.group == group]
+    before = _previous_results(data, data_dir)
     head = "".join(f"<th>{_e(h)}</th>" for h, _ in TABLE_COLUMNS)
+    if before is not None:
+        head += f"<th>Kết quả {year - 1}</th>"
     lines = [
         '<p class="bt-table-hint">Bảng rộng: kéo sang ngang để xem các cột số liệu.</p>',
         f'<div class="bt-table-scroll" tabindex="0" role="region" aria-label="Bảng chỉ tiêu năm {year}">'
@@ -67,15 +71,17 @@ def indicator_table(year: int, period: str | None = None, group: str | None = No
     for indicator in rows:
         if indicator.group != current_group:
             current_group = indicator.group
-            span = len(TABLE_COLUMNS) + 4
+            span = len(TABLE_COLUMNS) + 4 + (before is not None)
             lines.append(
                 f'<tr class="bt-group"><th colspan="{span}" scope="rowgroup">'
                 f"{_e(indicator.group)}. {_e(indicator.group_name)}</th></tr>"
             )
         cells = "".join(
-            _labelled_cell(heading, shown(indicator.texts[column], indicator.values[column]))
+            labelled_cell(heading, shown(indicator.texts[column], indicator.values[column]))
             for heading, column in TABLE_COLUMNS
         )
+        if before is not None:
+            cells += labelled_cell(f"Kết quả {year - 1}", before.get(indicator.code, ""))
         status = (
             f'<span class="bt-status" data-status="{_e(indicator.status)}">{_e(indicator.status)}</span>'
             if indicator.status
@@ -84,13 +90,28 @@ def indicator_table(year: int, period: str | None = None, group: str | None = No
         lines.append(
             f'<tr class="bt-depth-{indicator.depth}"><td class="bt-code">{_e(indicator.code)}</td>'
             f'<th scope="row">{_e(indicator.name)}</th><td class="bt-assessment">{status}</td>'
-            f"{_labelled_cell('Đơn vị', indicator.unit)}{cells}</tr>"
+            f"{labelled_cell('Đơn vị', indicator.unit)}{cells}</tr>"
         )
     lines.append("</tbody></table></div>")
     return "\n".join(lines)
 
 
-def _labelled_cell(heading: str, text: str) -> str:
+def _previous_results(data: IndicatorSet, data_dir: Path) -> dict[str, str] | None:
+    """The same period's results of the year before, by this year's indicator codes (through doi-ma.csv
+    where an indicator was renumbered); None when there is no file for that year."""
+    before = previous(data, data_dir)
+    if before is None:
+        return None
+    mapping = code_map(data_dir)
+    this_year = {mapping.get((data.year, i.code), i.code): i.code for i in data.indicators}
+    return {
+        this_year[term]: shown(i.texts["Kết quả"], i.values["Kết quả"])
+        for i in before.indicators
+        if (term := mapping.get((before.year, i.code), i.code)) in this_year
+    }
+
+
+def labelled_cell(heading: str, text: str) -> str:
     """A figure's cell, named for the stacked phone layout; an empty one is marked so the card leaves it out."""
     empty = "" if text.strip() else ' class="bt-empty"'
     return f'<td data-label="{_e(heading)}"{empty}>{_e(text)}</td>'
@@ -111,7 +132,7 @@ def indicator_summary(year: int, period: str | None = None, data_dir: Path = DAT
     )
 
 
-_FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif", "size": 13, "color": "#212121"}
+FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif", "size": 13, "color": "#212121"}
 # status is told by words (in each label) and by a pattern, not by colour alone
 STATUS_PATTERNS = {"đạt và vượt": "", "xấp xỉ đạt": ".", "chưa đạt": "/", UNRATED: "x"}
 ROW = 86  # px per indicator: its label (up to three lines) above, its bar under it
@@ -124,18 +145,29 @@ def _figure_json(figure) -> dict:
     return spec
 
 
-def achievement_figure(data: IndicatorSet, group: str):
-    """Each main indicator of `group` as a horizontal bar of its result as % of target, legible on a 360 px
-    phone: its code, short name, figure and status on a line above the bar (so the bars keep the width), a
-    mark at 100% on each bar's row (never through a label), colour and pattern by status. An indicator whose
-    result is not a percentage keeps its line, with the report's words and no bar."""
+@dataclass(frozen=True)
+class Bar:
+    """One indicator's row of a share chart: its bar (None: no bar, its words only) and what it says."""
+
+    code: str
+    name: str
+    value: float | None  # the share, in %
+    shown: str  # the share as the report prints it (hover), or its words
+    verdict: str  # 'đạt và vượt', 'chưa đạt'…: after the figure on the label
+    colour: str
+    pattern: str
+
+
+def share_figure(bars: list[Bar], axis_title: str, hover_title: str):
+    """Indicators as horizontal bars of a share in %, legible on a 360 px phone: each one's code, short
+    name, figure and verdict on a line above its bar (so the bars keep the width), a mark at 100% on each
+    bar's row (never through a label), colour and pattern by verdict (never colour alone). One without a
+    share keeps its line, with its words and no bar."""
     import plotly.graph_objects as go  # only a data page pays for plotly
 
-    rows = [i for i in data.main if i.group == group]
-    values = [i.values["Tỷ lệ đạt (%)"].value if i.values["Tỷ lệ đạt (%)"] is not None else None for i in rows]
+    values = [bar.value for bar in bars]
     top = max([110.0, *(v * 1.08 for v in values if v is not None)])
-    positions = [-index for index in range(len(rows))]
-    statuses = [i.status or UNRATED for i in rows]
+    positions = [-index for index in range(len(bars))]
     figure = go.Figure(
         go.Bar(
             orientation="h",
@@ -143,24 +175,22 @@ def achievement_figure(data: IndicatorSet, group: str):
             y=positions,
             width=0.28,
             marker={
-                "color": [STATUS_COLOURS[s] for s in statuses],
+                "color": [bar.colour for bar in bars],
                 "pattern": {
-                    "shape": [STATUS_PATTERNS[s] for s in statuses],
+                    "shape": [bar.pattern for bar in bars],
                     "fgcolor": "#ffffff",
                     "size": 6,
                     "fillmode": "overlay",
                 },
             },
-            customdata=[
-                [f"{i.code}. {i.name}", shown(i.texts["Tỷ lệ đạt (%)"], i.values["Tỷ lệ đạt (%)"])] for i in rows
-            ],
-            hovertemplate="%{customdata[0]}<br>Tỷ lệ đạt: %{customdata[1]}<extra></extra>",
+            customdata=[[f"{bar.code}. {bar.name}", bar.shown] for bar in bars],
+            hovertemplate="%{customdata[0]}<br>" + hover_title + ": %{customdata[1]}<extra></extra>",
         )
     )
-    for position, indicator, value, status in zip(positions, rows, values, statuses, strict=True):
-        figure_text = format_vn_number(value, 1) + "%" if value is not None else indicator.texts["Tỷ lệ đạt (%)"]
-        label = f"<b>{html.escape(indicator.code)}. {_wrapped(indicator.name)}</b>"
-        label += f"<br>{html.escape(figure_text or 'chưa có số liệu')} · {html.escape(status)}"
+    for position, bar in zip(positions, bars, strict=True):
+        figure_text = format_vn_number(bar.value, 1) + "%" if bar.value is not None else bar.shown
+        label = f"<b>{html.escape(bar.code)}. {wrapped_label(bar.name)}</b>"
+        label += f"<br>{html.escape(figure_text or 'chưa có số liệu')} · {html.escape(bar.verdict)}"
         figure.add_annotation(
             x=0, y=position + 0.17, xref="paper", yref="y", xanchor="left", yanchor="bottom",
             text=label, showarrow=False, align="left",
@@ -171,11 +201,11 @@ def achievement_figure(data: IndicatorSet, group: str):
         )  # fmt: skip
     figure.update_layout(
         separators=",.",
-        height=70 + ROW * len(rows),
+        height=70 + ROW * len(bars),
         margin={"l": 8, "r": 12, "t": 8, "b": 48},
         bargap=0,
         showlegend=False,
-        font=_FONT,
+        font=FONT,
         plot_bgcolor="#ffffff",
         paper_bgcolor="#ffffff",
         xaxis={
@@ -185,7 +215,7 @@ def achievement_figure(data: IndicatorSet, group: str):
             "nticks": 5,
             "fixedrange": True,
             "gridcolor": "#e0e0e0",
-            "title": {"text": "Tỷ lệ đạt so với chỉ tiêu năm (vạch đứng: 100%)", "font": {"size": 12}},
+            "title": {"text": axis_title, "font": {"size": 12}},
         },
         yaxis={
             "range": [positions[-1] - 0.5, 0.9] if positions else [-1, 1],
@@ -198,7 +228,27 @@ def achievement_figure(data: IndicatorSet, group: str):
     return figure
 
 
-def _wrapped(name: str, width: int = 34, lines: int = 2) -> str:
+def achievement_figure(data: IndicatorSet, group: str):
+    """Each main indicator of `group`: its result as % of the year's target (the report's words where it
+    gives no percentage), coloured by its assessment."""
+    bars = []
+    for i in (i for i in data.main if i.group == group):
+        rate, status = i.values["Tỷ lệ đạt (%)"], i.status or UNRATED
+        bars.append(
+            Bar(
+                i.code,
+                i.name,
+                rate.value if rate is not None else None,
+                shown(i.texts["Tỷ lệ đạt (%)"], rate),
+                status,
+                STATUS_COLOURS[status],
+                STATUS_PATTERNS[status],
+            )
+        )
+    return share_figure(bars, "Tỷ lệ đạt so với chỉ tiêu năm (vạch đứng: 100%)", "Tỷ lệ đạt")
+
+
+def wrapped_label(name: str, width: int = 34, lines: int = 2) -> str:
     """An indicator's name over at most `lines` lines a 360 px phone can hold, cut at a word ('…')."""
     wrapped = textwrap.wrap(name, width)
     if len(wrapped) > lines:
@@ -239,7 +289,7 @@ def status_figure(data: IndicatorSet):
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         legend={"orientation": "h", "y": -0.05},
         annotations=[{"text": f"{len(data.main)} chỉ tiêu", "showarrow": False, "font": {"size": 15}}],
-        font=_FONT,
+        font=FONT,
     )
     return figure
 
@@ -251,7 +301,7 @@ def indicator_chart(year: int, kind: str = "achievement", period: str | None = N
     if kind == "achievement":
         groups = list(dict.fromkeys(i.group for i in data.main))
         return "".join(
-            _chart_html(
+            chart_html(
                 "achievement",
                 achievement_figure(data, group),
                 f"Nhóm {group}. {next(i.group_name for i in data.main if i.group == group)}: "
@@ -269,11 +319,11 @@ def indicator_chart(year: int, kind: str = "achievement", period: str | None = N
         counts = data.summary()
         rows = [(s, f"{counts.get(s, 0):02d}/{len(data.main)}") for s in STATUSES]
         caption = f"Số chỉ tiêu theo mức đánh giá năm {year}"
-        return _chart_html("status", status_figure(data), caption, ("Đánh giá", "Số chỉ tiêu"), rows)
+        return chart_html("status", status_figure(data), caption, ("Đánh giá", "Số chỉ tiêu"), rows)
     raise ValueError(f"loại biểu đồ '{kind}' không có; dùng 'achievement' hoặc 'status'")
 
 
-def _chart_html(kind: str, figure, caption: str, head: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def chart_html(kind: str, figure, caption: str, head: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
     payload = json.dumps(_figure_json(figure), ensure_ascii=False).replace("</", "<\\/")
     table = "".join("<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in row) + "</tr>" for row in rows)
     heading = "".join(f"<th>{_e(h)}</th>" for h in head)
