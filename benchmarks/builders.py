@@ -5,12 +5,16 @@
 search index (scripts.site, as `make build ENGINE=…`):
 - full: Zensical without its cache (`--clean`); MkDocs, which has no cache, builds everything each time;
 - cached: the same build again with nothing changed (Zensical reuses its cache);
-- after one article is changed (Zensical rebuilds what changed).
-Best of 3 runs for the sample site, 1 for the archive. Prints figures only.
+- after one article is changed (Zensical rebuilds what changed);
+and the cost of the data pages (the indicator dashboards and the term page, the task pages: everything
+that reads data/ through pandas and draws with plotly): the MkDocs build with them and without them
+(`exclude_docs: chi-tieu/, tien-do/`), alternated, and the share they add.
+Best of 3 runs for the sample site, 1 for the archive (data pages: best of 5 and 3). Prints figures only.
 """
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from pathlib import Path
 
@@ -44,6 +48,29 @@ def edited(config: Path, out: Path) -> dict[str, float]:
     return result
 
 
+def without_data_pages(config: Path) -> Path:
+    """A copy of the configuration that leaves the data pages out (links to them only warn)."""
+    target = config.with_name("mkdocs-no-data.yml")
+    text = config.read_text(encoding="utf-8") + "\nexclude_docs: |\n  chi-tieu/\n  tien-do/\n"
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def data_pages_cost(config: Path, out: Path, runs: int) -> tuple[float, float]:
+    """(best seconds with the data pages, best without), the two builds alternated."""
+    bare = without_data_pages(config)
+    try:
+        pairs = [(build_seconds(config, out / "with"), build_seconds(bare, out / "without")) for _ in range(runs)]
+    finally:
+        bare.unlink()
+    return min(p[0] for p in pairs), min(p[1] for p in pairs)
+
+
+def report_cost(title: str, cost: tuple[float, float]) -> None:
+    full, bare = cost
+    print(f"  {title}: có trang số liệu {full:.2f} s, không có {bare:.2f} s → thêm {100 * (full - bare) / bare:+.1f}%")
+
+
 def report(title: str, times: dict[str, dict[str, float]], after_edit: dict[str, float] | None = None) -> None:
     print(title)
     print(f"  {'bộ dựng':10} {'dựng đầy đủ':>12} {'dựng lại, không đổi':>20} {'sau khi sửa một bài':>20}")
@@ -53,15 +80,24 @@ def report(title: str, times: dict[str, dict[str, float]], after_edit: dict[str,
 
 
 def main() -> None:
+    only_cost = "--data-pages" in sys.argv[1:]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        report("Trang mẫu (cây làm việc), nhanh nhất của 3 lượt", figures(REPO / "mkdocs.yml", tmp / "mau", runs=3))
+        if not only_cost:
+            report("Trang mẫu (cây làm việc), nhanh nhất của 3 lượt", figures(REPO / "mkdocs.yml", tmp / "mau", runs=3))
+        sample_cost = data_pages_cost(REPO / "mkdocs.yml", tmp / "mau-so-lieu", runs=5)
         config = make_archive(tmp / "archive")
         articles = len([p for p in config.parent.glob("docs/ban-tin/*/*/*.md") if p.name != "index.md"])
-        report(
-            f"Lưu trữ 10 năm (tạo tạm): 120 số, {articles} bài, 1 lượt",
-            figures(config, tmp / "luu-tru", runs=1),
-            edited(config, tmp / "luu-tru"),
+        if not only_cost:
+            report(
+                f"Lưu trữ 10 năm (tạo tạm): 120 số, {articles} bài, 1 lượt",
+                figures(config, tmp / "luu-tru", runs=1),
+                edited(config, tmp / "luu-tru"),
+            )
+        print("Trang số liệu (chỉ tiêu, nhiệm kỳ, tiến độ; pandas và plotly), dựng bằng MkDocs, nhanh nhất:")
+        report_cost("trang mẫu, 5 lượt xen kẽ", sample_cost)
+        report_cost(
+            f"lưu trữ 10 năm ({articles} bài), 3 lượt xen kẽ", data_pages_cost(config, tmp / "luu-tru-so-lieu", 3)
         )
 
 

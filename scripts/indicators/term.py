@@ -66,7 +66,7 @@ def term_summary(first: int, last: int, data_dir: Path = DATA_DIR) -> str:
     lines.append(
         f'<ul class="bt-summary" aria-label="Chỉ tiêu nhiệm kỳ theo số liệu mới nhất">{items}</ul>'
         f'<p class="bt-term-basis">Theo lũy kế nhiệm kỳ của năm có số liệu mới nhất ({present[-1]}); quy tắc: '
-        "cột «So sánh nhiệm kỳ» từ 100% trở lên là đã đạt (data/README.md).</p>"
+        "lũy kế từ 100% chỉ tiêu nhiệm kỳ trở lên là đã đạt; so sánh không tính được bằng % là chưa xác định.</p>"
     )
     return "".join(lines)
 

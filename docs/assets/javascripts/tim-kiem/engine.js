@@ -41,6 +41,7 @@
   var NEWER = 0.15; // the newest issue weighs this much more than the oldest, other things equal
   var FEW = 5; // fewer full matches than this: pages with some of the words follow, marked
   var EXPANSIONS = 10; // syllables tried for one being typed ('vi' → 'vien', 'viet', 'vi', 'vinh'…)
+  var PAIR_EXPANSIONS = 3; // of those, the commonest looked up in pairs with the word before (a file each)
   var LONGEST_WORD = 40; // as scripts/search/build.py: longer words are not indexed
   var SNIPPET_CHARS = 220;
   var GAP = /^[\s\p{P}]{0,3}$/u; // between two words of a phrase: a space, a comma, a dash
@@ -248,9 +249,10 @@
 
   /* The hits of the query in `text`, as a page or a snippet shows them: exact forms where the page has
      them, the phrase where the page has it. `exactIn[i]`: the page writes word i exactly as typed; when
-     not given, `text` is the whole page and tells it (one pass of the finder either way). */
-  function hits(query, text, exactIn) {
-    var found = finder(query)(text, null, null);
+     not given, `text` is the whole page and tells it (one pass of the finder either way). `folded`: the
+     text as foldOffsets gives it, when the caller keeps it. */
+  function hits(query, text, exactIn, folded) {
+    var found = finder(query)(text, folded || null, null);
     if (!exactIn) {
       exactIn = {};
       found.forEach(function (hit) {
@@ -295,11 +297,23 @@
     return marked ? t.base.startsWith(q.keys.base) && t.tone === q.keys.tone : t.folded.startsWith(q.keys.folded);
   }
 
+  /* The keys of the syllables of a short text (a title, an author's name), kept: ranking asks for the
+     same titles at every keystroke. */
+  var nameKeys = new Map();
+  function keysOf(text) {
+    var found = nameKeys.get(text);
+    if (!found) {
+      found = tokens(text.normalize("NFC")).map(function (token) {
+        return token.keys;
+      });
+      nameKeys.set(text, found);
+    }
+    return found;
+  }
+
   /* Whether `text` (a title, an author's name) holds the typed query, word after word. */
   function holdsQuery(text, query) {
-    var list = tokens((text || "").normalize("NFC")).map(function (token) {
-      return token.keys;
-    });
+    var list = keysOf(text || "");
     var typed = query.typed;
     var m = typed.length;
     outer: for (var i = 0; i + m <= list.length; i++) {
@@ -328,6 +342,7 @@
         });
       };
     this.files = new Map();
+    this.texts = new Map(); // page id → {text, folded}: the texts of results shown
     this.meta = null;
   }
 
@@ -407,7 +422,7 @@
       for (var i = 1; i < query.typed.length; i++) {
         var a = query.typed[i - 1].keys.folded;
         var last = i === query.typed.length - 1 && query.prefix;
-        var ends = last ? lists[lists.length - 1] : [query.typed[i].keys.folded];
+        var ends = last ? lists[lists.length - 1].slice(0, PAIR_EXPANSIONS) : [query.typed[i].keys.folded];
         slots.push(
           ends.map(function (end) {
             return a + "_" + end;
@@ -563,12 +578,24 @@
     return { query: query, full: full, partial: partial };
   };
 
-  /* A result as shown: its title with the words marked, and a snippet of its text around them. */
-  Search.prototype.show = function (query, result) {
-    var title = result.title || "";
-    var titleHTML = highlight(title, hits(query, title, result.exact), 0, title.length);
+  /* A result as shown: its title with the words marked, and a snippet of its text around them; null when
+     `wanted()` says, once the text is in, that the result is no longer shown (a later keystroke has
+     replaced it: its snippet would only delay the next results). */
+  Search.prototype.show = function (query, result, wanted) {
+    var texts = this.texts;
     return this.file("van/" + result.id + ".json").then(function (page) {
-      var text = (page.text || "").normalize("NFC");
+      if (wanted && !wanted()) {
+        return null;
+      }
+      var title = result.title || "";
+      var titleHTML = highlight(title, hits(query, title, result.exact), 0, title.length);
+      var kept = texts.get(result.id);
+      if (!kept) {
+        var whole = (page.text || "").normalize("NFC");
+        kept = { text: whole, folded: foldOffsets(whole) };
+        texts.set(result.id, kept); // the next keystrokes show mostly the same pages
+      }
+      var text = kept.text;
       var missing = query.words
         .filter(function (word, i) {
           return !result.words[i];
@@ -578,7 +605,7 @@
         });
       return {
         title: titleHTML,
-        snippet: snippet(text, hits(query, text, result.exact)),
+        snippet: snippet(text, hits(query, text, result.exact, kept.folded)),
         missing: missing,
       };
     });

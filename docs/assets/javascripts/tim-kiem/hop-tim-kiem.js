@@ -119,8 +119,14 @@
       results.forEach(function (result) {
         var item = resultItem(shown.query, result, partial);
         box.list.appendChild(item);
-        search.show(shown.parsed, result).then(
+        var wanted = function () {
+          return item.isConnected;
+        };
+        search.show(shown.parsed, result, wanted).then(
           function (shownResult) {
+            if (!shownResult) {
+              return;
+            }
             item.querySelector(".bt-search__title").innerHTML = shownResult.title;
             if (shownResult.missing.length) {
               item.appendChild(
