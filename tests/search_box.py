@@ -39,9 +39,11 @@ class SearchBox:
         self.page.wait_for_selector(".bt-search[data-ready]", state="attached", timeout=120_000)
         return time.perf_counter() - start
 
-    def search(self, text: str, shown: int = 3) -> Answer:
-        """Type `text` into the box and return the results."""
-        self.page.fill(BOX, "")
+    def search(self, text: str, shown: int = 3, clear: bool = True) -> Answer:
+        """Type `text` into the box (emptied first unless `clear` is false: the next key of a word being
+        typed) and return the results."""
+        if clear:
+            self.page.fill(BOX, "")
         start = time.perf_counter()
         self.page.fill(BOX, text)
         self.page.wait_for_function(

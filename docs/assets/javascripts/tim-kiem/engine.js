@@ -41,6 +41,7 @@
   var NEWER = 0.15; // the newest issue weighs this much more than the oldest, other things equal
   var FEW = 5; // fewer full matches than this: pages with some of the words follow, marked
   var EXPANSIONS = 10; // syllables tried for one being typed ('vi' → 'vien', 'viet', 'vi', 'vinh'…)
+  var EXPANSION_POSTINGS = 3; // …as long as their pages add up to no more than this many times the site's
   var PAIR_EXPANSIONS = 3; // of those, the commonest looked up in pairs with the word before (a file each)
   var LONGEST_WORD = 40; // as scripts/search/build.py: longer words are not indexed
   var SNIPPET_CHARS = 220;
@@ -384,10 +385,14 @@
       return this.vocabulary.has(key) ? [key] : [];
     }
     var found = this.vocabulary.has(key) ? [key] : [];
-    var list = this.meta.vocabulary;
+    var list = this.meta.vocabulary; // [syllable, pages], the commonest first
+    // each syllable is a file of its pages: a keystroke fetches and reads no more than a few sites' worth
+    var budget = EXPANSION_POSTINGS * this.meta.pages.length;
+    var spent = found.length ? this.vocabulary.get(key) : 0;
     for (var i = 0; i < list.length && found.length < EXPANSIONS; i++) {
-      if (list[i][0] !== key && list[i][0].startsWith(key)) {
+      if (list[i][0] !== key && list[i][0].startsWith(key) && (spent + list[i][1] <= budget || !found.length)) {
         found.push(list[i][0]);
+        spent += list[i][1];
       }
     }
     return found;
