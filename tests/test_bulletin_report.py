@@ -180,3 +180,14 @@ def test_an_edited_data_file_is_not_overwritten_without_force(imported, tmp_path
     result = run_cli("report", REPORT, root=root)
     assert result.returncode == 1 and "data/indicators/2023.csv" in result.stderr
     assert "1.302" in data.read_text(encoding="utf-8")
+
+
+def test_a_period_kept_in_excel_is_not_doubled_by_a_csv(tmp_path):
+    # two files for one year would stop the build: the import leaves the workbook alone and says so
+    workbook = tmp_path / "data/indicators/2023.xlsx"
+    workbook.parent.mkdir(parents=True)
+    workbook.write_bytes(b"the editors' workbook")
+    report = import_report(tmp_path)
+    assert not (tmp_path / "data/indicators/2023.csv").exists()
+    assert workbook.read_bytes() == b"the editors' workbook"
+    assert any("data/indicators/2023.xlsx" in warning for warning in report["warnings"])

@@ -18,10 +18,11 @@ from scripts.bulletin.writers.archive import archive_pages, known_issues, site_s
 from scripts.bulletin.writers.pages import article_file, issue_dir, issue_pages
 from scripts.bulletin.writers.report_pages import report_file, report_pages
 from scripts.indicators.extract import indicator_rows, indicators_csv
+from scripts.indicators.new import period_stem
 from scripts.tasks.data import tasks_csv
 from scripts.tasks.extract import Leader, read_leaders
 from scripts.tasks.pages import task_pages
-from scripts.vietnamese import slugify, words
+from scripts.vietnamese import words
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -141,7 +142,15 @@ def import_report(
     dashboard = f"docs/chi-tieu/{report.year}.md" if rows else None
     files = report_pages(report, root, dashboard)
     if rows:
-        files[indicator_file(report.year, period)] = indicators_csv(rows)
+        target = indicator_file(report.year, period)
+        workbook = (root / target).with_suffix(".xlsx")
+        if workbook.is_file():  # the editors keep this period in Excel: two files would stop the build
+            report.warnings.append(
+                f"đã có {workbook.relative_to(root).as_posix()} (số liệu giữ bằng Excel): bảng chỉ tiêu của báo "
+                "cáo không được ghi thành CSV; đối chiếu và sửa trong tệp Excel nếu cần."
+            )
+        else:
+            files[target] = indicators_csv(rows)
     plan = plan_writes(files, root, owned_dirs=[])
     if not dry_run:
         apply_writes(files, plan, root, force)
@@ -150,8 +159,7 @@ def import_report(
 
 def indicator_file(year: int, period: str) -> str:
     """'data/indicators/2023.csv' for a whole year, 'data/indicators/2024-9-thang.csv' otherwise."""
-    suffix = "" if period == "cả năm" else "-" + slugify(period)
-    return f"data/indicators/{year}{suffix}.csv"
+    return f"data/indicators/{period_stem(year, period)}.csv"
 
 
 @dataclass

@@ -20,8 +20,8 @@ KEPT = ("Nhóm", "Tên nhóm", "Mã", "Thuộc", "Nội dung", "Đơn vị", "Ch
 WIDTHS = {"Nội dung": 48, "Tên nhóm": 22, "Căn cứ đánh giá": 30}  # characters; the others 14
 
 
-def file_name(year: int, period: str) -> str:
-    """'2024.xlsx' for the whole year; '2024-9-thang' for '9 tháng' (then the suffix)."""
+def period_stem(year: int, period: str) -> str:
+    """The name of a period's file without its suffix: '2024' for the whole year, '2024-9-thang' for '9 tháng'."""
     return str(year) if period == "cả năm" else f"{year}-{slugify(period)}"
 
 
@@ -29,7 +29,7 @@ def new_period(year: int, period: str = "cả năm", data_dir: Path = DATA_DIR, 
     """Write the empty file of `year` and `period`; return its path. `DataError` (nothing written) when
     one exists or there is no earlier file to take the indicators from."""
     data_dir = Path(data_dir)
-    stem = file_name(year, period)
+    stem = period_stem(year, period)
     existing = [path for path in period_files(data_dir) if path.stem == stem]
     sets = all_sets(data_dir)
     if existing or any(s.year == year and s.period == period for s in sets):
