@@ -37,7 +37,14 @@ def htpasswd_line(user: str, password: str) -> str:
 
 
 def render(
-    conf_dir: Path, site: Path, port: int, *, allowlist: bool, allow_loopback: bool, basic_auth: dict[str, str] | None
+    conf_dir: Path,
+    site: Path,
+    port: int,
+    *,
+    allowlist: bool,
+    allow_loopback: bool,
+    basic_auth: dict[str, str] | None,
+    script_sources: str = "",
 ) -> Path:
     """Copy deploy/nginx/ to `conf_dir` as an administrator would, switched on as asked; return the main file."""
     include_dir = conf_dir / "ban-tin"
@@ -63,6 +70,11 @@ def render(
     if not allow_loopback:  # a reader from outside the listed networks
         listed = include_dir / "access-allowlist.conf"
         listed.write_text(listed.read_text(encoding="utf-8").replace("allow 127.0.0.1;", ""), encoding="utf-8")
+    if script_sources:  # another site's needs (Pagefind's WebAssembly, in the search benchmark)
+        csp = include_dir / "csp.conf"
+        csp.write_text(
+            csp.read_text(encoding="utf-8").replace("script-src 'self'", f"script-src 'self' {script_sources}")
+        )
     for path in include_dir.glob("*.conf"):
         text = server if path.name == "ban-tin.conf" else path.read_text(encoding="utf-8")
         path.write_text(text.replace("/etc/nginx/ban-tin/", f"{include_dir}/"), encoding="utf-8")
@@ -101,11 +113,21 @@ def running_nginx(
     allowlist: bool = False,
     allow_loopback: bool = True,
     basic_auth: dict[str, str] | None = None,
+    script_sources: str = "",
 ) -> Iterator[str]:
-    """nginx serving `site` with the repository's configuration; yields the base URL ('http://127.0.0.1:N/')."""
+    """nginx serving `site` with the repository's configuration; yields the base URL ('http://127.0.0.1:N/').
+    `script_sources`: more sources the policy's script-src allows ("'wasm-unsafe-eval'")."""
     port = free_port()
     conf_dir.mkdir(parents=True, exist_ok=True)
-    main = render(conf_dir, site, port, allowlist=allowlist, allow_loopback=allow_loopback, basic_auth=basic_auth)
+    main = render(
+        conf_dir,
+        site,
+        port,
+        allowlist=allowlist,
+        allow_loopback=allow_loopback,
+        basic_auth=basic_auth,
+        script_sources=script_sources,
+    )
     check = subprocess.run([NGINX, "-t", "-c", str(main), "-p", str(conf_dir)], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
     process = subprocess.Popen(

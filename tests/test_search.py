@@ -171,6 +171,25 @@ def test_pages_with_some_of_the_words_come_after_marked_only_when_few_have_all(b
     assert full.partial == 0
 
 
+def test_with_a_few_pages_holding_every_word_the_others_wait_behind_a_button(box: SearchBox, page: Page):
+    answer = box.search("xung đột Nga Ukraine")
+    assert answer.status == "1 trang có đủ các từ đã gõ." and answer.partial == 0 and len(answer.pages) == 1
+    more = page.locator(".bt-search__more")
+    expect(more).to_have_text(re.compile(r"^Xem \d+ trang chỉ có một phần các từ đã gõ$"))
+    more.click()
+    expect(page.locator(".bt-search__group")).to_have_text("Các trang sau chỉ có một phần các từ đã gõ:")
+    assert page.locator(".bt-search__item--partial").count() > 0
+    expect(page.locator(".bt-search__item--partial .bt-search__missing").first).to_contain_text("Không có từ:")
+    expect(more).to_be_hidden()
+
+
+def test_a_word_left_as_typed_does_not_bring_its_look_alikes(box: SearchBox, built_site: Path):
+    # 'gà' is a whole word: pages that hold only 'gan', 'ganh'… are not results while some hold 'gà'
+    answer = box.search("tụ tập đá gà")
+    page_words = _page_words(built_site)
+    assert answer.pages and all({"tu", "tap", "da", "ga"} <= page_words[url] for url in answer.pages)
+
+
 def test_a_phrase_and_a_title_rank_first(box: SearchBox):
     answer = box.search("phòng cháy chữa cháy")
     assert answer.pages[0] == "ban-tin/2023/10/1-2-tang-cuong-lanh-dao-chi-dao-cong-tac-phong-chay-chua-chay-va/"

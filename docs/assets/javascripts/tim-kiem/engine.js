@@ -17,7 +17,8 @@
    the query as (part of) the title or the author's name, in order, before elsewhere; when typed with
    diacritics, words written exactly as typed ("đảng" before "dạng"); then BM25 over the syllables and
    the pairs, articles a little before other pages, a newer issue a little before an older one. A person's name counts as a name: its syllables weigh no more than the text's.
-   Only when fewer than FEW pages hold every word do pages with some of them follow, marked as such.
+   Only when fewer than FEW pages hold every word are pages with some of them given, apart: the box lists
+   them when no page holds every word, else offers them behind a button.
    The last word, while still being typed, matches the commonest syllables it begins; pages that hold it
    whole go before those that hold only a longer syllable. */
 (function (root, factory) {
@@ -459,7 +460,7 @@
     function stat(id) {
       var found = stats.get(id);
       if (!found) {
-        found = { covered: 0, words: {}, exact: {}, pairs: 0, begun: 0, score: 0 };
+        found = { covered: 0, words: {}, exact: {}, pairs: 0, begun: 0, continued: false, score: 0 };
         stats.set(id, found);
       }
       return found;
@@ -512,7 +513,8 @@
         }
       });
     });
-    pairPostings.forEach(function (postings) {
+    pairPostings.forEach(function (postings, slot) {
+      var lastPair = query.prefix && slot === pairPostings.length - 1; // the word before + the one being typed
       var counts = new Map();
       for (var p = 0; p < postings.length; p += 2) {
         counts.set(postings[p], (counts.get(postings[p]) || 0) + postings[p + 1]);
@@ -522,6 +524,7 @@
         if (s) {
           s.pairs += 1;
           s.score += PAIR_WEIGHT * bm25(count, id, counts.size);
+          s.continued = s.continued || lastPair;
         }
       });
     });
@@ -559,12 +562,22 @@
         pairs: s.pairs,
         named: isNamed ? 1 : 0,
         begun: s.begun,
+        continued: s.continued,
         score: score,
       });
     });
     var full = results.filter(function (r) {
       return r.covered === n;
     });
+    // a page that holds the word being typed only as the start of a longer one ('ca' → 'cao') is a match
+    // when that longer word continues the phrase typed ('nâng cao') or the title, or when nothing holds
+    // every word whole: a reader who stops typing sees pages with the words typed, not their look-alikes
+    var whole = full.filter(function (r) {
+      // typed with diacritics, the longer word must begin with them: 'khê' goes on as 'khế', not as 'khen'
+      var continues = r.continued && (!query.marked || r.exact[n - 1]);
+      return !r.begun || continues || r.named;
+    });
+    full = whole.length ? whole : full;
     full.sort(function (x, y) {
       return (
         y.pairs - x.pairs || x.begun - y.begun || y.named - x.named || y.exactness - x.exactness || y.score - x.score

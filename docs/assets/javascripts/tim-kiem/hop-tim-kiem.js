@@ -142,22 +142,36 @@
       });
     }
 
+    function showPartial() {
+      shown.partialShown = true;
+      box.list.appendChild(
+        element("li", {
+          class: "bt-search__group",
+          text: "Các trang sau chỉ có một phần các từ đã gõ:",
+        }),
+      );
+      fill(shown.partial, 0, true);
+    }
+
+    /* The next page of results; once all pages with every word are listed, the pages with only some of
+       them: listed straight away when there is no other result, else behind the button (a reader asks). */
     function showMore() {
       var start = shown.count;
-      var full = shown.full.slice(start, start + PAGE_SIZE);
-      fill(full, start, false);
-      shown.count += full.length;
-      if (shown.count >= shown.full.length && shown.partial.length && !shown.partialShown) {
-        shown.partialShown = true;
-        box.list.appendChild(
-          element("li", {
-            class: "bt-search__group",
-            text: "Các trang sau chỉ có một phần các từ đã gõ:",
-          }),
-        );
-        fill(shown.partial, 0, true);
+      if (start < shown.full.length) {
+        var full = shown.full.slice(start, start + PAGE_SIZE);
+        fill(full, start, false);
+        shown.count += full.length;
+      } else if (shown.partial.length && !shown.partialShown && shown.full.length) {
+        showPartial();
       }
-      box.more.hidden = shown.count >= shown.full.length;
+      if (!shown.full.length && shown.partial.length && !shown.partialShown) {
+        showPartial();
+      }
+      var fullLeft = shown.count < shown.full.length;
+      box.more.hidden = !fullLeft && !(shown.partial.length && !shown.partialShown);
+      box.more.textContent = fullLeft
+        ? "Xem thêm kết quả"
+        : "Xem " + shown.partial.length + " trang chỉ có một phần các từ đã gõ";
     }
 
     function run() {
