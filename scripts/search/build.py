@@ -12,8 +12,11 @@ The index is split the way Pagefind splits one, so that a reader's query fetches
     search/tim-kiem/trang.json      every page: address, title, what it is (label), author, date, length,
                                     and the vocabulary (folded syllables with their page counts) for the
                                     syllable being typed
-    search/tim-kiem/tu/<âm>.json    one folded syllable ('dang'): its pages with weighted counts, and per
-                                    exact form ('đang3', 'đang', 'dang5'…) the pages that write it so
+    search/tim-kiem/tu/<âm>.json    one folded syllable ('dang'): its pages with weighted counts
+                                    ("f": [page gap, count, …]), and per exact form ('đang3', 'đang',
+                                    'dang5'…) the pages that write it so ("e": {form: [page gap, …]});
+                                    page numbers are written as the gap from the one before, so that the
+                                    files a keystroke fetches are small to send and quick to read
     search/tim-kiem/cap/<n>.json    folded syllable pairs ('dang_vien': the words together), in buckets by
                                     a hash of the pair (FNV-1a, the same in the browser)
     search/tim-kiem/van/<id>.json   a page's plain text, fetched for the results shown (snippets)
@@ -39,7 +42,7 @@ import lxml.html
 from scripts.vietnamese import nfc, search_keys
 
 INDEX_DIR = "search/tim-kiem"
-VERSION = 1
+VERSION = 2  # 2: page gaps in the syllable files
 TITLE_WEIGHT = 4  # a syllable of a title counts as four of the text (not in a person's name: see `index_page`)
 LONGEST_WORD = 40  # longer 'words' (addresses, strings of digits) are not indexed
 PAIR_BUCKET_POSTINGS = 6000  # about this many (page, count) entries per pair bucket: ~20 KB, ~6 KB gzip
@@ -232,6 +235,19 @@ def _flat(postings: dict[int, float]) -> list[float]:
     return out
 
 
+def page_gaps(postings: dict[int, float], counts: bool = True) -> list[float]:
+    """Pages in order as gaps from the page before (the first from 0), each with its count if `counts`."""
+    out: list[float] = []
+    before = 0
+    for page in sorted(postings):
+        out.append(page - before)
+        before = page
+        if counts:
+            value = postings[page]
+            out.append(int(value) if float(value).is_integer() else round(value, 2))
+    return out
+
+
 def _dump(path: Path, data: object) -> int:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     path.write_text(text, encoding="utf-8")
@@ -254,8 +270,8 @@ def write_index(site: Path) -> dict[str, int]:
         (staging / part).mkdir(parents=True)
     size = 0
     for key, postings in index.folded.items():
-        forms = {form: _flat(counts) for form, counts in index.exact[key].items()}
-        size += _dump(staging / "tu" / f"{_file_name(key)}.json", {"f": _flat(postings), "e": forms})
+        forms = {form: page_gaps(counts, counts=False) for form, counts in index.exact[key].items()}
+        size += _dump(staging / "tu" / f"{_file_name(key)}.json", {"f": page_gaps(postings), "e": forms})
     total = sum(len(postings) for postings in index.pairs.values())
     buckets = 2 ** max(4, math.ceil(math.log2(max(1, total / PAIR_BUCKET_POSTINGS))))
     bucketed: dict[int, dict[str, list[float]]] = defaultdict(dict)

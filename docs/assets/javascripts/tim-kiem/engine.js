@@ -103,6 +103,11 @@
     var words = tokens(text).map(function (token) {
       return { typed: text.slice(token.start, token.end), keys: token.keys };
     });
+    // one letter just typed after other words is the start of a word, not yet a word to look for: the
+    // results stay those of the words before it until a second letter (or a space) says more
+    if (words.length > 1 && !/\s$/.test(raw) && /^\p{L}$/u.test(words[words.length - 1].typed)) {
+      words.pop();
+    }
     var marked = words.some(function (word) {
       return word.keys.folded !== word.typed.toLowerCase();
     });
@@ -478,10 +483,12 @@
       var wholePages = new Set(); // pages with the syllable typed, not only a longer one it begins
       wordFiles[i].forEach(function (file, k) {
         var whole = lists[i][k] === word.keys.folded;
+        var id = 0; // pages are written as the gap from the page before
         for (var p = 0; p < file.f.length; p += 2) {
-          weights.set(file.f[p], (weights.get(file.f[p]) || 0) + file.f[p + 1]);
+          id += file.f[p];
+          weights.set(id, (weights.get(id) || 0) + file.f[p + 1]);
           if (whole) {
-            wholePages.add(file.f[p]);
+            wholePages.add(id);
           }
         }
         if (query.marked) {
@@ -490,9 +497,10 @@
             var tone = /[1-5]$/.test(form) ? form.slice(-1) : "";
             var base = tone ? form.slice(0, -1) : form;
             if (form === q.exact || (typing && base.startsWith(q.base) && tone === q.tone)) {
-              var postings = file.e[form];
-              for (var p = 0; p < postings.length; p += 2) {
-                exactPages.add(postings[p]);
+              var gaps = file.e[form];
+              for (var p = 0, page = 0; p < gaps.length; p++) {
+                page += gaps[p];
+                exactPages.add(page);
               }
             }
           });
