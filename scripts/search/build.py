@@ -17,8 +17,9 @@ The index is split the way Pagefind splits one, so that a reader's query fetches
                                     'dang5'…) the pages that write it so ("e": {form: [page gap, …]});
                                     page numbers are written as the gap from the one before, so that the
                                     files a keystroke fetches are small to send and quick to read
-    search/tim-kiem/cap/<n>.json    folded syllable pairs ('dang_vien': the words together), in buckets by
-                                    a hash of the pair (FNV-1a, the same in the browser)
+    search/tim-kiem/cap/<n>.json    folded syllable pairs ('dang_vien': the words together) with their
+                                    pages (gaps) and counts, in small buckets by a hash of the pair
+                                    (FNV-1a, the same in the browser): a pair looked up costs a few KB
     search/tim-kiem/van/<id>.json   a page's plain text, fetched for the results shown (snippets)
 
 Keys are those of `scripts.vietnamese.search_keys`: folded has no mark at all, exact keeps the vowel marks
@@ -42,10 +43,10 @@ import lxml.html
 from scripts.vietnamese import nfc, search_keys
 
 INDEX_DIR = "search/tim-kiem"
-VERSION = 2  # 2: page gaps in the syllable files
+VERSION = 3  # 2: page gaps in the syllable files; 3: and in the pair buckets
 TITLE_WEIGHT = 4  # a syllable of a title counts as four of the text (not in a person's name: see `index_page`)
 LONGEST_WORD = 40  # longer 'words' (addresses, strings of digits) are not indexed
-PAIR_BUCKET_POSTINGS = 6000  # about this many (page, count) entries per pair bucket: ~20 KB, ~6 KB gzip
+PAIR_BUCKET_POSTINGS = 1500  # about this many (page, count) entries per pair bucket: ~4 KB, ~1.5 KB gzip
 # block elements part words; inline ones ('<em>', '<a>', '<sup>') do not
 _BLOCKS = {
     "address", "article", "blockquote", "br", "caption", "dd", "div", "dl", "dt", "figcaption", "figure",
@@ -227,14 +228,6 @@ def _file_name(key: str) -> str:
     return key if re.fullmatch(r"[a-z0-9]+", key) else "x" + key.encode("utf-8").hex()
 
 
-def _flat(postings: dict[int, float]) -> list[float]:
-    out: list[float] = []
-    for page in sorted(postings):
-        value = postings[page]
-        out += [page, int(value) if float(value).is_integer() else round(value, 2)]
-    return out
-
-
 def page_gaps(postings: dict[int, float], counts: bool = True) -> list[float]:
     """Pages in order as gaps from the page before (the first from 0), each with its count if `counts`."""
     out: list[float] = []
@@ -276,7 +269,7 @@ def write_index(site: Path) -> dict[str, int]:
     buckets = 2 ** max(4, math.ceil(math.log2(max(1, total / PAIR_BUCKET_POSTINGS))))
     bucketed: dict[int, dict[str, list[float]]] = defaultdict(dict)
     for pair, postings in index.pairs.items():
-        bucketed[fnv1a(pair) % buckets][pair] = _flat(postings)
+        bucketed[fnv1a(pair) % buckets][pair] = page_gaps(postings)
     for number in range(buckets):
         size += _dump(staging / "cap" / f"{number}.json", bucketed.get(number, {}))
     for number, page in enumerate(pages):

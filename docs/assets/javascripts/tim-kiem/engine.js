@@ -274,6 +274,15 @@
     return preferPhrase(text, found, query.sequence);
   }
 
+  /* [page gap, count, …] (each page written as the gap from the one before) → [page, count, …]. */
+  function ungap(postings) {
+    var out = postings.slice();
+    for (var p = 2; p < out.length; p += 2) {
+      out[p] += out[p - 2];
+    }
+    return out;
+  }
+
   /* 32-bit FNV-1a of the UTF-8 bytes of `text`, as scripts/search/build.py computes it. */
   function fnv1a(text) {
     var bytes = new TextEncoder().encode(text);
@@ -444,7 +453,7 @@
         return Promise.all(
           keys.map(function (key) {
             return self.file("cap/" + (fnv1a(key) % meta.buckets) + ".json").then(function (bucket) {
-              return bucket[key] || [];
+              return ungap(bucket[key] || []);
             });
           }),
         ).then(function (lists) {
