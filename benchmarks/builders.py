@@ -6,10 +6,11 @@ search index (scripts.site, as `make build ENGINE=…`):
 - full: Zensical without its cache (`--clean`); MkDocs, which has no cache, builds everything each time;
 - cached: the same build again with nothing changed (Zensical reuses its cache);
 - after one article is changed (Zensical rebuilds what changed);
-and the cost of the data pages (the indicator dashboards and the term page, the task pages: everything
-that reads data/ through pandas and draws with plotly): the MkDocs build with them and without them
-(`exclude_docs: chi-tieu/, tien-do/`), alternated, and the share they add.
-Best of 3 runs for the sample site, 1 for the archive (data pages: best of 5 and 3). Prints figures only.
+and the cost of the data pages, the MkDocs build with them and without them (`exclude_docs`), alternated,
+and the share they add: the indicator pages (chi-tieu/: yearly dashboards and the term page, read with
+pandas and drawn with plotly's API), and all the data pages (also the 70-odd task pages, tien-do/).
+Best of 3 runs for the sample site, 1 for the archive (data pages: best of 5 and 3). Prints figures only;
+`--data-pages` prints only the data pages' cost.
 """
 
 from __future__ import annotations
@@ -48,17 +49,23 @@ def edited(config: Path, out: Path) -> dict[str, float]:
     return result
 
 
-def without_data_pages(config: Path) -> Path:
-    """A copy of the configuration that leaves the data pages out (links to them only warn)."""
+DATA_PAGES = {
+    "trang chỉ tiêu (chi-tieu/)": ("chi-tieu/",),
+    "mọi trang số liệu (chi-tieu/, tien-do/)": ("chi-tieu/", "tien-do/"),
+}
+
+
+def without(config: Path, folders: tuple[str, ...]) -> Path:
+    """A copy of the configuration that leaves `folders` of docs/ out (links to them only warn)."""
     target = config.with_name("mkdocs-no-data.yml")
-    text = config.read_text(encoding="utf-8") + "\nexclude_docs: |\n  chi-tieu/\n  tien-do/\n"
+    text = config.read_text(encoding="utf-8") + "\nexclude_docs: |\n" + "".join(f"  {f}\n" for f in folders)
     target.write_text(text, encoding="utf-8")
     return target
 
 
-def data_pages_cost(config: Path, out: Path, runs: int) -> tuple[float, float]:
-    """(best seconds with the data pages, best without), the two builds alternated."""
-    bare = without_data_pages(config)
+def data_pages_cost(config: Path, out: Path, runs: int, folders: tuple[str, ...]) -> tuple[float, float]:
+    """(best seconds with the pages of `folders`, best without), the two builds alternated."""
+    bare = without(config, folders)
     try:
         pairs = [(build_seconds(config, out / "with"), build_seconds(bare, out / "without")) for _ in range(runs)]
     finally:
@@ -66,9 +73,11 @@ def data_pages_cost(config: Path, out: Path, runs: int) -> tuple[float, float]:
     return min(p[0] for p in pairs), min(p[1] for p in pairs)
 
 
-def report_cost(title: str, cost: tuple[float, float]) -> None:
-    full, bare = cost
-    print(f"  {title}: có trang số liệu {full:.2f} s, không có {bare:.2f} s → thêm {100 * (full - bare) / bare:+.1f}%")
+def report_costs(title: str, config: Path, out: Path, runs: int) -> None:
+    print(f"  {title}, nhanh nhất của {runs} lượt xen kẽ:")
+    for name, folders in DATA_PAGES.items():
+        full, bare = data_pages_cost(config, out, runs, folders)
+        print(f"    {name}: có {full:.2f} s, không có {bare:.2f} s → thêm {100 * (full - bare) / bare:+.1f}%")
 
 
 def report(title: str, times: dict[str, dict[str, float]], after_edit: dict[str, float] | None = None) -> None:
@@ -85,7 +94,6 @@ def main() -> None:
         tmp = Path(tmp)
         if not only_cost:
             report("Trang mẫu (cây làm việc), nhanh nhất của 3 lượt", figures(REPO / "mkdocs.yml", tmp / "mau", runs=3))
-        sample_cost = data_pages_cost(REPO / "mkdocs.yml", tmp / "mau-so-lieu", runs=5)
         config = make_archive(tmp / "archive")
         articles = len([p for p in config.parent.glob("docs/ban-tin/*/*/*.md") if p.name != "index.md"])
         if not only_cost:
@@ -94,11 +102,9 @@ def main() -> None:
                 figures(config, tmp / "luu-tru", runs=1),
                 edited(config, tmp / "luu-tru"),
             )
-        print("Trang số liệu (chỉ tiêu, nhiệm kỳ, tiến độ; pandas và plotly), dựng bằng MkDocs, nhanh nhất:")
-        report_cost("trang mẫu, 5 lượt xen kẽ", sample_cost)
-        report_cost(
-            f"lưu trữ 10 năm ({articles} bài), 3 lượt xen kẽ", data_pages_cost(config, tmp / "luu-tru-so-lieu", 3)
-        )
+        print("Giá của trang số liệu, dựng bằng MkDocs:")
+        report_costs("trang mẫu", REPO / "mkdocs.yml", tmp / "mau-so-lieu", runs=5)
+        report_costs(f"lưu trữ 10 năm ({articles} bài)", config, tmp / "luu-tru-so-lieu", runs=3)
 
 
 if __name__ == "__main__":

@@ -187,19 +187,24 @@ def share_figure(bars: list[Bar], axis_title: str, hover_title: str):
             hovertemplate="%{customdata[0]}<br>" + hover_title + ": %{customdata[1]}<extra></extra>",
         )
     )
+    labels, marks = [], []
     for position, bar in zip(positions, bars, strict=True):
         figure_text = format_vn_number(bar.value, 1) + "%" if bar.value is not None else bar.shown
         label = f"<b>{html.escape(bar.code)}. {wrapped_label(bar.name)}</b>"
         label += f"<br>{html.escape(figure_text or 'chưa có số liệu')} · {html.escape(bar.verdict)}"
-        figure.add_annotation(
-            x=0, y=position + 0.17, xref="paper", yref="y", xanchor="left", yanchor="bottom",
-            text=label, showarrow=False, align="left",
-        )  # fmt: skip
-        figure.add_shape(
-            type="line", x0=100, x1=100, y0=position - 0.22, y1=position + 0.15, xref="x", yref="y",
-            line={"color": "#424242", "width": 2},
-        )  # fmt: skip
+        labels.append({
+            "x": 0, "y": position + 0.17, "xref": "paper", "yref": "y", "xanchor": "left", "yanchor": "bottom",
+            "text": label, "showarrow": False, "align": "left",
+        })  # fmt: skip
+        marks.append({
+            "type": "line", "x0": 100, "x1": 100, "y0": position - 0.22, "y1": position + 0.15, "xref": "x",
+            "yref": "y", "line": {"color": "#424242", "width": 2},
+        })  # fmt: skip
+    # all at once: plotly checks each against its schema either way, but adding them one by one checks the
+    # list again at every addition
     figure.update_layout(
+        annotations=labels,
+        shapes=marks,
         separators=",.",
         height=70 + ROW * len(bars),
         margin={"l": 8, "r": 12, "t": 8, "b": 48},

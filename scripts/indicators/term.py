@@ -159,22 +159,24 @@ def years_figure(frame, group: str, first: int, last: int):
     import plotly.graph_objects as go
 
     rows = frame[frame["Nhóm"] == group]
-    figure = go.Figure()
-    for number, (code, years) in enumerate(rows.groupby("Mã nhiệm kỳ", sort=False)):
-        years = years.sort_values("Năm")
-        figure.add_trace(
-            go.Scatter(
-                x=years["Năm"].tolist(),
-                y=years["Tỷ lệ đạt (số)"].tolist(),
-                mode="lines+markers",
-                name=f"{code}. {years['Nội dung'].iloc[-1][:28]}",
-                marker={"symbol": YEAR_SYMBOLS[number % len(YEAR_SYMBOLS)], "size": 9},
-                hovertemplate="%{x}: %{y:,.2f}% chỉ tiêu năm<extra>" + html.escape(str(code)) + "</extra>",
-                connectgaps=False,
-            )
+    lines = [
+        go.Scatter(
+            x=years["Năm"].tolist(),
+            y=years["Tỷ lệ đạt (số)"].tolist(),
+            mode="lines+markers",
+            name=f"{code}. {years['Nội dung'].iloc[-1][:28]}",
+            marker={"symbol": YEAR_SYMBOLS[number % len(YEAR_SYMBOLS)], "size": 9},
+            hovertemplate="%{x}: %{y:,.2f}% chỉ tiêu năm<extra>" + html.escape(str(code)) + "</extra>",
+            connectgaps=False,
         )
-    figure.add_hline(y=100, line={"color": "#424242", "width": 1, "dash": "dash"})
+        for number, (code, years) in enumerate(
+            (code, years.sort_values("Năm")) for code, years in rows.groupby("Mã nhiệm kỳ", sort=False)
+        )
+    ]
+    figure = go.Figure(data=lines)  # the traces at once: adding them one by one checks the list each time
+    hundred = {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": 100, "y1": 100}
     figure.update_layout(
+        shapes=[{**hundred, "line": {"color": "#424242", "width": 1, "dash": "dash"}}],
         separators=",.",
         height=360 + 22 * rows["Mã nhiệm kỳ"].nunique(),
         margin={"l": 8, "r": 12, "t": 8, "b": 8},
