@@ -14,7 +14,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.archive import build_seconds
 from scripts.bulletin.pipeline import import_bulletin
 from scripts.site import build
 
@@ -86,41 +85,6 @@ def time_build() -> None:
     )
 
 
-def _build_seconds(config: Path, runs: int = 3) -> float:
-    with tempfile.TemporaryDirectory() as out:
-        return build_seconds(config, Path(out), runs, summary=statistics.median)
-
-
-def _site_variant(root: Path, name: str, drop: tuple[str, ...], macros: bool) -> Path:
-    """A copy of the site under `root/name` without the folders `drop` (and without the macros plugin)."""
-    target = root / name
-    for folder in ("docs", "macros", "overrides", "data"):
-        shutil.copytree(REPO / folder, target / folder)
-    for folder in drop:
-        shutil.rmtree(target / "docs" / folder)
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    if not macros:
-        start = config.index("  # Data tables and charts")
-        end = config.index("on_error_fail: true", start) + len("on_error_fail: true\n")
-        config = config[:start] + config[end:]
-    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return target / "mkdocs.yml"
-
-
-def time_dashboards() -> None:
-    """Build time without any macro page, with the indicator dashboards, and with the task pages too."""
-    with tempfile.TemporaryDirectory() as work:
-        root = Path(work)
-        plain = _build_seconds(_site_variant(root, "plain", ("chi-tieu", "tien-do"), macros=False))
-        dashboards = _build_seconds(_site_variant(root, "dashboards", ("tien-do",), macros=True))
-        everything = _build_seconds(_site_variant(root, "all", (), macros=True))
-    print(
-        f"Dựng trang không có trang số liệu: {plain:.2f} s; thêm bảng điều khiển chỉ tiêu (macros + "
-        f"docs/chi-tieu): {dashboards:.2f} s, tăng {100 * (dashboards / plain - 1):.0f}% (mục tiêu < 25%); "
-        f"thêm các trang tiến độ nhiệm vụ (docs/tien-do): {everything:.2f} s"
-    )
-
-
 def main() -> None:
     time_imports()
     time_office_imports()
@@ -131,8 +95,7 @@ def main() -> None:
                 ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
             ).stdout.strip(),
         )
-    time_build()
-    time_dashboards()
+    time_build()  # the data pages' share of a build: python -m benchmarks.builders --data-pages
 
 
 if __name__ == "__main__":
