@@ -9,8 +9,8 @@ search index (scripts.site, as `make build ENGINE=…`):
 and the cost of the data pages, the MkDocs build with them and without them (`exclude_docs`), alternated,
 and the share they add: the indicator pages (chi-tieu/: yearly dashboards and the term page, read with
 pandas and drawn with plotly's API), and all the data pages (also the 70-odd task pages, tien-do/).
-Best of 3 runs for the sample site, 1 for the archive (data pages: best of 5 and 4, wall clock and CPU time). Prints figures only;
-`--data-pages` prints only the data pages' cost.
+Best of 3 runs for the sample site, 1 for the archive (data pages: best of 5 and 4, wall clock and CPU
+time). Prints figures only; `--data-pages` prints only the data pages' cost.
 """
 
 from __future__ import annotations
