@@ -41,9 +41,9 @@
   var NAME_WEIGHT = 3; // the query is (part of) the title or the author's name, words in order
   var NEWER = 0.15; // the newest issue weighs this much more than the oldest, other things equal
   var FEW = 5; // fewer full matches than this: pages with some of the words follow, marked
-  var EXPANSIONS = 10; // syllables tried for one being typed ('vi' → 'vien', 'viet', 'vi', 'vinh'…)
-  var EXPANSION_POSTINGS = 3; // …as long as their pages add up to no more than this many times the site's
-  var PAIR_EXPANSIONS = 3; // of those, the commonest looked up in pairs with the word before (a file each)
+  // syllables tried for one being typed ('vi' → 'vi', 'viec', 'vien', 'vinh'…), the commonest first, each
+  // also looked up in a pair with the word before ('nâng ca' → 'nâng cao'): two small files each
+  var EXPANSIONS = 6;
   var LONGEST_WORD = 40; // as scripts/search/build.py: longer words are not indexed
   var SNIPPET_CHARS = 220;
   var GAP = /^[\s\p{P}]{0,3}$/u; // between two words of a phrase: a space, a comma, a dash
@@ -401,13 +401,9 @@
     }
     var found = this.vocabulary.has(key) ? [key] : [];
     var list = this.meta.vocabulary; // [syllable, pages], the commonest first
-    // each syllable is a file of its pages: a keystroke fetches and reads no more than a few sites' worth
-    var budget = EXPANSION_POSTINGS * this.meta.pages.length;
-    var spent = found.length ? this.vocabulary.get(key) : 0;
     for (var i = 0; i < list.length && found.length < EXPANSIONS; i++) {
-      if (list[i][0] !== key && list[i][0].startsWith(key) && (spent + list[i][1] <= budget || !found.length)) {
+      if (list[i][0] !== key && list[i][0].startsWith(key)) {
         found.push(list[i][0]);
-        spent += list[i][1];
       }
     }
     return found;
@@ -442,7 +438,7 @@
       for (var i = 1; i < query.typed.length; i++) {
         var a = query.typed[i - 1].keys.folded;
         var last = i === query.typed.length - 1 && query.prefix;
-        var ends = last ? lists[lists.length - 1].slice(0, PAIR_EXPANSIONS) : [query.typed[i].keys.folded];
+        var ends = last ? lists[lists.length - 1] : [query.typed[i].keys.folded];
         slots.push(
           ends.map(function (end) {
             return a + "_" + end;
