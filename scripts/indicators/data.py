@@ -216,6 +216,13 @@ def code_map(data_dir: Path = DATA_DIR) -> dict[tuple[int, str], str]:
     path = Path(data_dir) / CODE_MAP
     if not path.is_file():
         return {}
+    version = path.stat()
+    return _code_map_cached(path, version.st_mtime_ns, version.st_size)
+
+
+@lru_cache(maxsize=8)
+def _code_map_cached(path: Path, mtime_ns: int, size: int) -> dict[tuple[int, str], str]:
+    """The map read once per version of the file: every dashboard and each part of the term page asks."""
     mapping: dict[tuple[int, str], str] = {}
     for index, cell in enumerate(read_table(path, MAP_COLUMNS, optional=("Ghi chú",))):
         if not any(cell.values()):

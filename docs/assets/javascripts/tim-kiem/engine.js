@@ -488,12 +488,11 @@
       var wholePages = new Set(); // pages with the syllable typed, not only a longer one it begins
       wordFiles[i].forEach(function (file, k) {
         var whole = lists[i][k] === word.keys.folded;
-        var id = 0; // pages are written as the gap from the page before
-        for (var p = 0; p < file.f.length; p += 2) {
-          id += file.f[p];
-          weights.set(id, (weights.get(id) || 0) + file.f[p + 1]);
+        var postings = ungap(file.f);
+        for (var p = 0; p < postings.length; p += 2) {
+          weights.set(postings[p], (weights.get(postings[p]) || 0) + postings[p + 1]);
           if (whole) {
-            wholePages.add(id);
+            wholePages.add(postings[p]);
           }
         }
         if (query.marked) {

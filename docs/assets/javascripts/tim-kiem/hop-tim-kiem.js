@@ -161,11 +161,8 @@
         var full = shown.full.slice(start, start + PAGE_SIZE);
         fill(full, start, false);
         shown.count += full.length;
-      } else if (shown.partial.length && !shown.partialShown && shown.full.length) {
-        showPartial();
-      }
-      if (!shown.full.length && shown.partial.length && !shown.partialShown) {
-        showPartial();
+      } else if (shown.partial.length && !shown.partialShown) {
+        showPartial(); // the button's second use, or at once when no page holds every word
       }
       var fullLeft = shown.count < shown.full.length;
       box.more.hidden = !fullLeft && !(shown.partial.length && !shown.partialShown);
