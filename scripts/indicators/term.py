@@ -222,7 +222,9 @@ def term_chart(first: int, last: int, kind: str = "term", data_dir: Path = DATA_
                 for r in rows
             ]
             parts.append(
-                chart_html("term", term_figure(latest, group), caption, ("Chỉ tiêu", "So với nhiệm kỳ", ""), table)
+                chart_html(
+                    "term", term_figure(latest, group), caption, ("Chỉ tiêu", "So với nhiệm kỳ", "Nhiệm kỳ"), table
+                )
             )
         elif kind == "years":
             caption = f"Nhóm {group}. {names[group]}: tỷ lệ đạt chỉ tiêu năm, {first}–{last}"
