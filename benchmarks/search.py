@@ -325,8 +325,9 @@ def first_query(browser, base: str, engine: str, query: str) -> tuple[float, int
 
 
 # Seconds of a keystroke, measured in the page (the browser's clock, not the test driver's round trips):
-# from the event the engine searches on (our box: `input`; Material: `keyup`) to the results list changed
-# (ours: its `data-query`; Material: the line above its results). Pagefind's API is timed around the call.
+# from the event the engine searches on (our box: `input`; Material: `keyup`) to the frame that shows the
+# results on screen (the results list changed — ours: its `data-query`; Material: the line above its
+# results —, then the next frame drawn). Pagefind's API is timed around the call.
 LATENCY_PROBE = """([field, event, target, attribute]) => {
     window.__latencies = [];
     let start = 0;
@@ -335,7 +336,10 @@ LATENCY_PROBE = """([field, event, target, attribute]) => {
         ? { attributes: true, attributeFilter: [attribute] }
         : { childList: true, subtree: true, characterData: true };
     new MutationObserver(() => {
-        if (start) { window.__latencies.push((performance.now() - start) / 1000); start = 0; }
+        if (!start) { return; }
+        const from = start;
+        start = 0;
+        requestAnimationFrame(() => setTimeout(() => window.__latencies.push((performance.now() - from) / 1000), 0));
     }).observe(document.querySelector(target), changes);
 }"""
 PROBES = {  # the field typed in, the event the engine searches on, what changes when the results are shown
@@ -357,7 +361,10 @@ def later_keys(browser, base: str, engine: str) -> list[float]:
         page.evaluate(LATENCY_PROBE, PROBES[engine])
     for n in range(2, len(LATER) + 1):
         _, outside = driver.search(LATER[:n])
-        delays.append(page.evaluate("window.__latencies.pop()") if engine in PROBES else outside)
+        if engine in PROBES:
+            page.wait_for_function("window.__latencies.length > 0")  # the frame after the results
+            outside = page.evaluate("window.__latencies.pop()")
+        delays.append(outside)
     page.close()
     return delays
 

@@ -117,7 +117,7 @@ def test_text_is_sent_gzipped_from_the_precompressed_files(nginx: str, hosted_si
 
 
 def test_search_files_are_served_as_json(nginx: str):
-    for path in (DOCUMENTS, f"{INDEX_DIR}/tu/dang.json", f"{INDEX_DIR}/cap/0.json", f"{INDEX_DIR}/van/0.json"):
+    for path in (DOCUMENTS, f"{INDEX_DIR}/tu/da.json", f"{INDEX_DIR}/cap/0.json", f"{INDEX_DIR}/van/0.json"):
         status, headers, _ = fetch(nginx + path)
         assert status == 200 and headers["Content-Type"] == "application/json"
 

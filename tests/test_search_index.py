@@ -17,6 +17,7 @@ from scripts.search.build import (
     fnv1a,
     index_pages,
     page_gaps,
+    pair_group,
     read_page,
     tokens,
     write_index,
@@ -99,9 +100,12 @@ def test_the_index_is_split_by_syllable_and_replaced_whole(tmp_path):
     out = site / INDEX_DIR
     meta = json.loads((out / "trang.json").read_text(encoding="utf-8"))
     assert meta["pages"][0][:3] == ["bai/", "Tiêu đề", "Bài viết · Số 02/2024 · II. Một số nội dung"]
-    dang = json.loads((out / "tu" / "dang.json").read_text(encoding="utf-8"))
-    assert dang == {"f": [0, 1], "e": {"đang3": [0]}}
-    bucket = json.loads((out / "cap" / f"{fnv1a('dang_vien') % meta['buckets']}.json").read_text(encoding="utf-8"))
+    syllables = json.loads((out / "tu" / "da.json").read_text(encoding="utf-8"))  # those beginning 'da'
+    assert syllables["dang"] == {"f": [0, 1], "e": {"đang3": [0]}}
+    assert all(key.startswith("da") for key in syllables)
+    number = fnv1a(pair_group("dang", "vien")) % meta["buckets"]
+    assert pair_group("dang", "vien") == "dang_vi"  # the pairs 'dang_vi…' share one bucket
+    bucket = json.loads((out / "cap" / f"{number}.json").read_text(encoding="utf-8"))
     assert bucket["dang_vien"] == [0, 1]
     assert json.loads((out / "van" / "0.json").read_text(encoding="utf-8"))["text"].startswith("Đảng viên")
     (out / "tu" / "cu.json").write_text("{}", encoding="utf-8")

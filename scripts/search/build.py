@@ -12,14 +12,19 @@ The index is split the way Pagefind splits one, so that a reader's query fetches
     search/tim-kiem/trang.json      every page: address, title, what it is (label), author, date, length,
                                     and the vocabulary (folded syllables with their page counts) for the
                                     syllable being typed
-    search/tim-kiem/tu/<âm>.json    one folded syllable ('dang'): its pages with weighted counts
-                                    ("f": [page gap, count, …]), and per exact form ('đang3', 'đang',
-                                    'dang5'…) the pages that write it so ("e": {form: [page gap, …]});
-                                    page numbers are written as the gap from the one before, so that the
-                                    files a keystroke fetches are small to send and quick to read
+    search/tim-kiem/tu/<da>.json    the folded syllables that begin with the same two letters ('da':
+                                    'da', 'dan', 'dang', 'danh'…), each with its pages and weighted
+                                    counts ("f": [page gap, count, …]) and per exact form ('đang3',
+                                    'đang', 'dang5'…) the pages that write it so ("e": {form: [page gap,
+                                    …]}); page numbers are written as the gap from the one before, so that
+                                    the files a keystroke fetches are small to send and quick to read. A
+                                    syllable being typed ('da' → 'dân', 'dẫn', 'đảng'…) is then one file,
+                                    fetched at its second letter; the next letters fetch nothing
     search/tim-kiem/cap/<n>.json    folded syllable pairs ('dang_vien': the words together) with their
-                                    pages (gaps) and counts, in small buckets by a hash of the pair
-                                    (FNV-1a, the same in the browser): a pair looked up costs a few KB
+                                    pages (gaps) and counts, in small buckets by a hash (FNV-1a, the same
+                                    in the browser) of the first syllable and the second's first two
+                                    letters ('dang_vi'): the pairs a syllable being typed may end are in
+                                    one bucket of a few KB
     search/tim-kiem/van/<id>.json   a page's plain text, fetched for the results shown (snippets)
 
 Keys are those of `scripts.vietnamese.search_keys`: folded has no mark at all, exact keeps the vowel marks
@@ -43,7 +48,7 @@ import lxml.html
 from scripts.vietnamese import nfc, search_keys
 
 INDEX_DIR = "search/tim-kiem"
-VERSION = 3  # 2: page gaps in the syllable files; 3: and in the pair buckets
+VERSION = 4  # 2: page gaps in the syllable files; 3: and in the pair buckets; 4: grouped by two letters
 TITLE_WEIGHT = 4  # a syllable of a title counts as four of the text (not in a person's name: see `index_page`)
 LONGEST_WORD = 40  # longer 'words' (addresses, strings of digits) are not indexed
 PAIR_BUCKET_POSTINGS = 1500  # about this many (page, count) entries per pair bucket: ~4 KB, ~1.5 KB gzip
@@ -223,6 +228,16 @@ def index_pages(pages: list[Page]) -> Index:
     return Index(pages, folded, exact, pairs, lengths)
 
 
+def group(key: str) -> str:
+    """The file of a folded syllable: its first two letters (code points, as engine.js counts them)."""
+    return key[:2]
+
+
+def pair_group(first: str, second: str) -> str:
+    """What a pair's bucket is hashed from: the first syllable and the second's first two letters."""
+    return f"{first}_{group(second)}"
+
+
 def _file_name(key: str) -> str:
     """A syllable as a file name: itself when ASCII letters and digits, else 'x' + its UTF-8 in hex."""
     return key if re.fullmatch(r"[a-z0-9]+", key) else "x" + key.encode("utf-8").hex()
@@ -262,14 +277,18 @@ def write_index(site: Path) -> dict[str, int]:
     for part in ("tu", "cap", "van"):
         (staging / part).mkdir(parents=True)
     size = 0
+    groups: dict[str, dict[str, dict]] = defaultdict(dict)
     for key, postings in index.folded.items():
         forms = {form: page_gaps(counts, counts=False) for form, counts in index.exact[key].items()}
-        size += _dump(staging / "tu" / f"{_file_name(key)}.json", {"f": page_gaps(postings), "e": forms})
+        groups[group(key)][key] = {"f": page_gaps(postings), "e": forms}
+    for name, syllables in groups.items():
+        size += _dump(staging / "tu" / f"{_file_name(name)}.json", syllables)
     total = sum(len(postings) for postings in index.pairs.values())
     buckets = 2 ** max(4, math.ceil(math.log2(max(1, total / PAIR_BUCKET_POSTINGS))))
     bucketed: dict[int, dict[str, list[float]]] = defaultdict(dict)
     for pair, postings in index.pairs.items():
-        bucketed[fnv1a(pair) % buckets][pair] = page_gaps(postings)
+        first, second = pair.split("_")
+        bucketed[fnv1a(pair_group(first, second)) % buckets][pair] = page_gaps(postings)
     for number in range(buckets):
         size += _dump(staging / "cap" / f"{number}.json", bucketed.get(number, {}))
     for number, page in enumerate(pages):

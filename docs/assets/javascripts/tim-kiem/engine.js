@@ -8,9 +8,10 @@
              tone as a digit (placement-independent)
 
    The index is written once after the build, from the built pages (scripts/search/build.py), and split
-   so that a query fetches only what it needs: the page list (once), one file per syllable typed, one
-   bucket per pair of syllables typed, then the texts of the results shown, for their snippets. The
-   browser's cache keeps them across pages.
+   so that a query fetches only what it needs: the page list (once), one file per two first letters of
+   the syllables typed, one bucket per pair of syllables typed (a syllable being typed and its possible
+   ends: one file each, fetched at its second letter), then the texts of the results shown, for their
+   snippets. The browser's cache keeps them across pages.
 
    A page matches when it holds every word of the query (folded: with or without diacritics, either tone
    placement, any Unicode form). Pages are ranked by: the query's words together (a phrase) before apart;
@@ -44,6 +45,7 @@
   // syllables tried for one being typed ('vi' → 'vi', 'viec', 'vien', 'vinh'…), the commonest first, each
   // also looked up in a pair with the word before ('nâng ca' → 'nâng cao'): two small files each
   var EXPANSIONS = 6;
+  var MAX_WORDS = 30; // distinct words of a query looked for (each is a bit of a page's 32-bit masks)
   var LONGEST_WORD = 40; // as scripts/search/build.py: longer words are not indexed
   var SNIPPET_CHARS = 220;
   var GAP = /^[\s\p{P}]{0,3}$/u; // between two words of a phrase: a space, a comma, a dash
@@ -100,22 +102,31 @@
 
   function parseQuery(raw) {
     var text = raw.normalize("NFC");
-    var words = tokens(text).map(function (token) {
-      return { typed: text.slice(token.start, token.end), keys: token.keys };
-    });
+    var words = tokens(text)
+      .map(function (token) {
+        var typed = text.slice(token.start, token.end);
+        return { typed: typed, keys: token.keys, marked: token.keys.folded !== typed.toLowerCase() };
+      })
+      .filter(function (word) {
+        return word.keys.folded.length <= LONGEST_WORD; // not indexed: a pasted address, a long number
+      });
     // one letter just typed after other words is the start of a word, not yet a word to look for: the
     // results stay those of the words before it until a second letter (or a space) says more
     if (words.length > 1 && !/\s$/.test(raw) && /^\p{L}$/u.test(words[words.length - 1].typed)) {
       words.pop();
     }
     var marked = words.some(function (word) {
-      return word.keys.folded !== word.typed.toLowerCase();
+      return word.marked;
     });
     var seen = {};
     var unique = words.filter(function (word) {
       var key = word.keys.exact;
       return seen[key] ? false : (seen[key] = true);
     });
+    if (unique.length > MAX_WORDS) {
+      words = words.slice(0, words.indexOf(unique[MAX_WORDS])); // a pasted paragraph: its first words
+      unique = unique.slice(0, MAX_WORDS);
+    }
     var last = words[words.length - 1];
     // the last syllable is still being typed unless a space follows it; one letter would match too much
     var prefix = !!last && !/\s$/.test(raw) && last.keys.folded.length >= 2;
@@ -274,13 +285,54 @@
     return preferPhrase(text, found, query.sequence);
   }
 
-  /* [page gap, count, …] (each page written as the gap from the one before) → [page, count, …]. */
-  function ungap(postings) {
-    var out = postings.slice();
-    for (var p = 2; p < out.length; p += 2) {
-      out[p] += out[p - 2];
+  /* The postings of `key` in a fetched file — a syllable group ({key: {f: [page gap, count, …], e: {exact
+     form: [page gap, …]}}}) or a pair bucket ({key: [page gap, count, …]}) —, decoded once and kept:
+     {pages, counts, forms: {exact form: pages}}, pages in order. */
+  var decodedFiles = new WeakMap();
+  var NONE = { pages: new Int32Array(0), counts: new Float64Array(0), forms: {} };
+  function decoded(file, key) {
+    var kept = decodedFiles.get(file);
+    if (!kept) {
+      kept = new Map();
+      decodedFiles.set(file, kept);
     }
-    return out;
+    var found = kept.get(key);
+    if (found) {
+      return found;
+    }
+    if (!Object.prototype.hasOwnProperty.call(file, key)) {
+      return NONE; // not `file[key]`: a syllable may be named 'constructor'
+    }
+    var entry = file[key];
+    var gaps = Array.isArray(entry) ? entry : entry.f;
+    var pages = new Int32Array(gaps.length / 2);
+    var counts = new Float64Array(gaps.length / 2);
+    for (var p = 0, page = 0; p < pages.length; p++) {
+      page += gaps[2 * p];
+      pages[p] = page;
+      counts[p] = gaps[2 * p + 1];
+    }
+    var forms = {};
+    Object.keys(entry.e || {}).forEach(function (form) {
+      var formGaps = entry.e[form];
+      var list = new Int32Array(formGaps.length);
+      for (var q = 0, at = 0; q < formGaps.length; q++) {
+        at += formGaps[q];
+        list[q] = at;
+      }
+      forms[form] = list;
+    });
+    found = { pages: pages, counts: counts, forms: forms };
+    kept.set(key, found);
+    return found;
+  }
+
+  function bitCount(mask) {
+    var count = 0;
+    for (; mask; mask &= mask - 1) {
+      count++;
+    }
+    return count;
   }
 
   /* 32-bit FNV-1a of the UTF-8 bytes of `text`, as scripts/search/build.py computes it. */
@@ -292,6 +344,11 @@
       value = Math.imul(value, 0x01000193) >>> 0;
     }
     return value >>> 0;
+  }
+
+  /* The file of a folded syllable: its first two letters (code points, as scripts/search/build.py). */
+  function group(key) {
+    return Array.from(key).slice(0, 2).join("");
   }
 
   function fileName(key) {
@@ -306,11 +363,10 @@
   /* Whether a syllable of a page (its keys `t`) is the query word `q` as typed: exactly when the word
      was typed with diacritics, folded when not; the word being typed (`begun`) may begin it. */
   function sameWord(q, t, begun) {
-    var marked = q.keys.folded !== q.typed.toLowerCase();
     if (!begun) {
-      return marked ? t.exact === q.keys.exact : t.folded === q.keys.folded;
+      return q.marked ? t.exact === q.keys.exact : t.folded === q.keys.folded;
     }
-    return marked ? t.base.startsWith(q.keys.base) && t.tone === q.keys.tone : t.folded.startsWith(q.keys.folded);
+    return q.marked ? t.base.startsWith(q.keys.base) && t.tone === q.keys.tone : t.folded.startsWith(q.keys.folded);
   }
 
   /* The keys of the syllables of a short text (a title, an author's name), kept: ranking asks for the
@@ -388,6 +444,15 @@
         }).filter(Boolean);
         self.oldest = Math.min.apply(null, dates.length ? dates : [0]);
         self.newest = Math.max.apply(null, dates.length ? dates : [0]);
+        // BM25's length term of each page, and what a page's issue date adds, computed once
+        self.norm = new Float64Array(meta.pages.length);
+        self.boost = new Float64Array(meta.pages.length);
+        var span = self.newest - self.oldest;
+        meta.pages.forEach(function (page, id) {
+          self.norm[id] = K1 * (1 - B + (B * (page[6] || 1)) / meta.average);
+          var newer = page[4] && span > 0 ? 1 + (NEWER * (page[4] - self.oldest)) / span : 1;
+          self.boost[id] = newer * (page[5] === "article" ? ARTICLE : 1);
+        });
       }
       return meta;
     });
@@ -414,9 +479,6 @@
   Search.prototype.search = function (raw) {
     var self = this;
     var query = parseQuery(raw);
-    query.words = query.words.filter(function (word) {
-      return word.keys.folded.length <= LONGEST_WORD;
-    });
     var n = query.words.length;
     if (!n) {
       return Promise.resolve({ query: query, full: [], partial: [] });
@@ -429,7 +491,9 @@
       var wordFiles = lists.map(function (keys) {
         return Promise.all(
           keys.map(function (key) {
-            return self.file("tu/" + fileName(key) + ".json");
+            return self.file("tu/" + fileName(group(key)) + ".json").then(function (syllables) {
+              return decoded(syllables, key);
+            });
           }),
         );
       });
@@ -441,20 +505,19 @@
         var ends = last ? lists[lists.length - 1] : [query.typed[i].keys.folded];
         slots.push(
           ends.map(function (end) {
-            return a + "_" + end;
+            // a bucket holds the pairs of one syllable and two letters: 'nâng ca' is one file
+            return { pair: a + "_" + end, bucket: fnv1a(a + "_" + group(end)) % meta.buckets };
           }),
         );
       }
-      var pairFiles = slots.map(function (keys) {
+      var pairFiles = slots.map(function (pairs) {
         return Promise.all(
-          keys.map(function (key) {
-            return self.file("cap/" + (fnv1a(key) % meta.buckets) + ".json").then(function (bucket) {
-              return ungap(bucket[key] || []);
+          pairs.map(function (pair) {
+            return self.file("cap/" + pair.bucket + ".json").then(function (bucket) {
+              return decoded(bucket, pair.pair);
             });
           }),
-        ).then(function (lists) {
-          return [].concat.apply([], lists); // a page may come twice: once per syllable, counted once
-        });
+        );
       });
       return Promise.all([Promise.all(wordFiles), Promise.all(pairFiles)]).then(function (loaded) {
         return self.rank(query, lists, loaded[0], loaded[1]);
@@ -462,134 +525,152 @@
     });
   };
 
-  Search.prototype.rank = function (query, lists, wordFiles, pairPostings) {
+  /* Rank the pages: `lists[i]`, the syllables query word i stands for, `words[i]` their postings;
+     `pairs[slot]`, the postings of the pairs of the typed words `slot` and `slot + 1` (the last word, when
+     being typed, with each syllable it stands for). Per page arrays, not objects: a keystroke on a large
+     archive adds up thousands of postings. */
+  Search.prototype.rank = function (query, lists, words, pairs) {
     var meta = this.meta;
+    var norm = this.norm;
     var total = meta.pages.length;
     var n = query.words.length;
-    var stats = new Map(); // page → {covered, exact, pairs, score}
-    function stat(id) {
-      var found = stats.get(id);
-      if (!found) {
-        found = { covered: 0, words: {}, exact: {}, pairs: 0, begun: 0, continued: false, score: 0 };
-        stats.set(id, found);
-      }
-      return found;
+    var covered = new Uint8Array(total); // how many of the query's words the page holds
+    var wordMask = new Uint32Array(total); // which (bit i: word i)
+    var exactMask = new Uint32Array(total); // which as typed, with their diacritics
+    var score = new Float64Array(total);
+    var pairCount = new Uint8Array(total); // how many pairs of adjacent typed words it holds together
+    var begun = new Uint8Array(total); // it holds the word being typed only as the start of a longer one
+    var continued = new Uint8Array(total); // it holds the word before + a syllable the one typed begins
+    var touched = [];
+    var weights = new Float64Array(total);
+    var whole = new Uint8Array(total);
+    var exact = new Uint8Array(total);
+    function idf(df) {
+      return Math.log(1 + (total - df + 0.5) / (df + 0.5));
     }
-    function bm25(weight, id, df) {
-      var idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
-      var length = meta.pages[id][6] || 1;
-      return (idf * weight * (K1 + 1)) / (weight + K1 * (1 - B + (B * length) / meta.average));
-    }
-    var idfs = [];
+    var idfSum = 0;
     query.words.forEach(function (word, i) {
       var typing = query.prefix && i === n - 1;
-      var weights = new Map();
-      var exactPages = new Set();
-      var wholePages = new Set(); // pages with the syllable typed, not only a longer one it begins
-      wordFiles[i].forEach(function (file, k) {
-        var whole = lists[i][k] === word.keys.folded;
-        var postings = ungap(file.f);
-        for (var p = 0; p < postings.length; p += 2) {
-          weights.set(postings[p], (weights.get(postings[p]) || 0) + postings[p + 1]);
-          if (whole) {
-            wholePages.add(postings[p]);
+      var q = word.keys;
+      var ids = [];
+      weights.fill(0);
+      whole.fill(0);
+      exact.fill(0);
+      words[i].forEach(function (postings, k) {
+        var isWhole = lists[i][k] === q.folded; // the syllable typed, not only a longer one it begins
+        for (var p = 0; p < postings.pages.length; p++) {
+          var id = postings.pages[p];
+          if (weights[id] === 0) {
+            ids.push(id);
+          }
+          weights[id] += postings.counts[p];
+          if (isWhole) {
+            whole[id] = 1;
           }
         }
         if (query.marked) {
-          var q = word.keys;
-          Object.keys(file.e).forEach(function (form) {
+          Object.keys(postings.forms).forEach(function (form) {
             var tone = /[1-5]$/.test(form) ? form.slice(-1) : "";
             var base = tone ? form.slice(0, -1) : form;
             if (form === q.exact || (typing && base.startsWith(q.base) && tone === q.tone)) {
-              var gaps = file.e[form];
-              for (var p = 0, page = 0; p < gaps.length; p++) {
-                page += gaps[p];
-                exactPages.add(page);
+              var list = postings.forms[form];
+              for (var e = 0; e < list.length; e++) {
+                exact[list[e]] = 1;
               }
             }
           });
         }
       });
-      var df = weights.size;
-      idfs.push(Math.log(1 + (total - df + 0.5) / (df + 0.5)));
-      weights.forEach(function (weight, id) {
-        var s = stat(id);
-        s.covered += 1;
-        s.words[i] = true;
-        s.score += bm25(weight, id, df);
-        if (exactPages.has(id)) {
-          s.exact[i] = true;
+      var weight = idf(ids.length);
+      idfSum += weight;
+      var bit = 1 << i;
+      ids.forEach(function (id) {
+        if (covered[id] === 0) {
+          touched.push(id);
         }
-        if (!wholePages.has(id)) {
-          s.begun = 1; // holds the word being typed only as the start of a longer one
+        covered[id] += 1;
+        wordMask[id] |= bit;
+        score[id] += (weight * weights[id] * (K1 + 1)) / (weights[id] + norm[id]);
+        if (exact[id]) {
+          exactMask[id] |= bit;
         }
-      });
-    });
-    pairPostings.forEach(function (postings, slot) {
-      var lastPair = query.prefix && slot === pairPostings.length - 1; // the word before + the one being typed
-      var counts = new Map();
-      for (var p = 0; p < postings.length; p += 2) {
-        counts.set(postings[p], (counts.get(postings[p]) || 0) + postings[p + 1]);
-      }
-      counts.forEach(function (count, id) {
-        var s = stats.get(id);
-        if (s) {
-          s.pairs += 1;
-          s.score += PAIR_WEIGHT * bm25(count, id, counts.size);
-          s.continued = s.continued || lastPair;
+        if (!whole[id]) {
+          begun[id] = 1;
         }
       });
     });
-    var idfSum = idfs.reduce(function (sum, value) {
-      return sum + value;
-    }, 0);
-    var span = this.newest - this.oldest;
-    var results = [];
-    var self = this;
-    stats.forEach(function (s, id) {
+    pairs.forEach(function (postingsList, slot) {
+      var lastPair = query.prefix && slot === pairs.length - 1; // the word before + the one being typed
+      var ids = [];
+      weights.fill(0);
+      postingsList.forEach(function (postings) {
+        // a page may come twice: once per syllable the word being typed stands for, counted once
+        for (var p = 0; p < postings.pages.length; p++) {
+          var id = postings.pages[p];
+          if (weights[id] === 0) {
+            ids.push(id);
+          }
+          weights[id] += postings.counts[p];
+        }
+      });
+      var weight = PAIR_WEIGHT * idf(ids.length);
+      ids.forEach(function (id) {
+        if (covered[id]) {
+          pairCount[id] += 1;
+          score[id] += (weight * weights[id] * (K1 + 1)) / (weights[id] + norm[id]);
+          if (lastPair) {
+            continued[id] = 1;
+          }
+        }
+      });
+    });
+    var boost = this.boost;
+    function result(id, named) {
       var page = meta.pages[id];
-      var score = s.score;
-      // the query as (part of) the title or the author's name, in order
-      var isNamed = s.covered === n && (holdsQuery(page[1], query) || holdsQuery(page[3], query));
-      if (isNamed) {
-        score += NAME_WEIGHT * idfSum;
+      var flags = [];
+      var exactFlags = [];
+      for (var i = 0; i < n; i++) {
+        flags.push(!!(wordMask[id] & (1 << i)));
+        exactFlags.push(!!(exactMask[id] & (1 << i)));
       }
-      if (page[5] === "article") {
-        score *= ARTICLE;
-      }
-      if (page[4] && span > 0) {
-        score *= 1 + (NEWER * (page[4] - self.oldest)) / span;
-      }
-      results.push({
+      return {
         id: id,
         url: page[0],
         title: page[1],
         label: page[2],
         author: page[3],
         kind: page[5],
-        covered: s.covered,
-        words: s.words,
-        exact: s.exact,
-        exactness: Object.keys(s.exact).length,
-        pairs: s.pairs,
-        named: isNamed ? 1 : 0,
-        begun: s.begun,
-        continued: s.continued,
-        score: score,
-      });
-    });
-    var full = results.filter(function (r) {
-      return r.covered === n;
+        covered: covered[id],
+        words: flags, // words[i]: the page holds word i
+        exact: exactFlags, // exact[i]: the page writes word i as typed
+        exactness: bitCount(exactMask[id]),
+        pairs: pairCount[id],
+        named: named ? 1 : 0,
+        begun: begun[id],
+        continued: continued[id],
+        // the query as (part of) the title or the author's name, in order, weighs as much again
+        score: (score[id] + (named ? NAME_WEIGHT * idfSum : 0)) * boost[id],
+      };
+    }
+    var full = [];
+    var rest = [];
+    touched.forEach(function (id) {
+      if (covered[id] === n) {
+        var page = meta.pages[id];
+        full.push(result(id, holdsQuery(page[1], query) || holdsQuery(page[3], query)));
+      } else {
+        rest.push(id);
+      }
     });
     // a page that holds the word being typed only as the start of a longer one ('ca' → 'cao') is a match
     // when that longer word continues the phrase typed ('nâng cao') or the title, or when nothing holds
     // every word whole: a reader who stops typing sees pages with the words typed, not their look-alikes
-    var whole = full.filter(function (r) {
+    var kept = full.filter(function (r) {
       // typed with diacritics, the longer word must begin with them: 'khê' goes on as 'khế', not as 'khen'
       var continues = r.continued && (!query.marked || r.exact[n - 1]);
       return !r.begun || continues || r.named;
     });
-    full = whole.length ? whole : full;
+    full = kept.length ? kept : full;
     full.sort(function (x, y) {
       return (
         y.pairs - x.pairs || x.begun - y.begun || y.named - x.named || y.exactness - x.exactness || y.score - x.score
@@ -597,9 +678,13 @@
     });
     var partial = [];
     if (full.length < FEW && n > 1) {
-      partial = results.filter(function (r) {
-        return r.covered < n && r.covered >= Math.ceil(n / 2);
-      });
+      partial = rest
+        .filter(function (id) {
+          return covered[id] >= Math.ceil(n / 2);
+        })
+        .map(function (id) {
+          return result(id, false);
+        });
       partial.sort(function (x, y) {
         return y.covered - x.covered || y.pairs - x.pairs || y.score - x.score;
       });
@@ -649,5 +734,6 @@
     hits: hits,
     escapeHTML: escapeHTML,
     fnv1a: fnv1a,
+    group: group,
   };
 });

@@ -91,6 +91,18 @@
     return button;
   }
 
+  /* Run `work` when the page has nothing more pressing to do: after the frame that shows the results,
+     and after any key typed meanwhile (browsers without requestIdleCallback: after the next frame). */
+  function whenIdle(work) {
+    if (window.requestIdleCallback) {
+      requestIdleCallback(work, { timeout: 500 });
+    } else {
+      requestAnimationFrame(function () {
+        setTimeout(work, 0);
+      });
+    }
+  }
+
   function resultItem(query, result, partial) {
     var href = new URL(result.url, root);
     href.searchParams.set("h", query);
@@ -115,31 +127,42 @@
       box.status.textContent = text;
     }
 
+    /* List `results`; their snippets follow, one by one, once the list is on screen: a reader sees the
+       titles at once, and a key typed meanwhile is not kept waiting by the snippets of a list it replaces. */
     function fill(results, from, partial) {
+      var parsed = shown.parsed;
       results.forEach(function (result) {
         var item = resultItem(shown.query, result, partial);
         box.list.appendChild(item);
         var wanted = function () {
           return item.isConnected;
         };
-        search.show(shown.parsed, result, wanted).then(
-          function (shownResult) {
-            if (!shownResult) {
-              return;
-            }
-            item.querySelector(".bt-search__title").innerHTML = shownResult.title;
-            if (shownResult.missing.length) {
-              item.appendChild(
-                element("p", { class: "bt-search__missing", text: "Không có từ: " + shownResult.missing.join(", ") }),
-              );
-            }
-            item.appendChild(element("div", { class: "bt-search__snippet", html: shownResult.snippet }));
-          },
-          function () {
-            /* the title and label stand without a snippet */
-          },
-        );
+        whenIdle(function () {
+          if (wanted()) {
+            showSnippet(item, parsed, result, wanted);
+          }
+        });
       });
+    }
+
+    function showSnippet(item, parsed, result, wanted) {
+      search.show(parsed, result, wanted).then(
+        function (shownResult) {
+          if (!shownResult) {
+            return;
+          }
+          item.querySelector(".bt-search__title").innerHTML = shownResult.title;
+          if (shownResult.missing.length) {
+            item.appendChild(
+              element("p", { class: "bt-search__missing", text: "Không có từ: " + shownResult.missing.join(", ") }),
+            );
+          }
+          item.appendChild(element("div", { class: "bt-search__snippet", html: shownResult.snippet }));
+        },
+        function () {
+          /* the title and label stand without a snippet */
+        },
+      );
     }
 
     function showPartial() {
