@@ -109,6 +109,25 @@ def test_a_query_fetches_only_the_files_it_needs(page: Page, site_server: str):
     assert not [path for path in fetched if "/search/" in path]
 
 
+def test_a_word_begun_fetches_ahead_what_its_second_letter_needs(page: Page, site_server: str):
+    fetched: list[str] = []
+    page.context.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    box = SearchBox(page, site_server)
+    box.open()
+    box.search("đảng ")
+    fetched.clear()
+    # one letter after a word: the results stay those of 'đảng'; the bucket of the pairs 'đảng v…' comes,
+    # then the file of the commonest of them ('vi': đảng viên)
+    with page.expect_request(lambda request: request.url.endswith(f"/{INDEX_DIR}/tu/vi.json")):
+        assert box.search("đảng v", shown=0, clear=False).pages == box.search("đảng ", shown=0).pages
+    assert [path for path in fetched if "/cap/" in path or "/tu/" in path][-1] == f"/{INDEX_DIR}/tu/vi.json"
+    assert len([path for path in fetched if "/cap/" in path]) == 1
+    page.wait_for_load_state("networkidle")
+    fetched.clear()
+    answer = box.search("đảng vi", shown=0, clear=False)
+    assert answer.pages and not [path for path in fetched if "/cap/" in path or "/tu/" in path]
+
+
 def test_the_box_says_it_is_loading_while_the_index_comes(page: Page, site_server: str):
     def slow(route) -> None:
         page.wait_for_timeout(1500)
@@ -312,10 +331,14 @@ def test_the_engine_keys_words_as_the_python_rule_does(page: Page):
 
 
 def test_the_engine_hashes_and_groups_as_the_index_does(page: Page):
-    from scripts.search.build import fnv1a, group
+    from scripts.search.build import fnv1a, group, pair_group
 
     pairs = ["dang_vien", "thanh_nien", "ho_chi", "x_y", "nghi_quyet", "2023_10"]
     page.goto("./")
     assert page.evaluate("pairs => pairs.map(BanTinSearch.fnv1a)", pairs) == [fnv1a(pair) for pair in pairs]
     keys = ["dang", "x", "ß", "2023", "\U0001d4d0bc", "a\u4e2db"]  # a letter outside UTF-16's first plane counts one
     assert page.evaluate("keys => keys.map(BanTinSearch.group)", keys) == [group(key) for key in keys]
+    ends = [("dang", key) for key in keys]
+    assert page.evaluate("ends => ends.map(([a, b]) => BanTinSearch.pairGroup(a, b))", ends) == [
+        pair_group(a, b) for a, b in ends
+    ]

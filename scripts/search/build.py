@@ -22,9 +22,10 @@ The index is split the way Pagefind splits one, so that a reader's query fetches
                                     fetched at its second letter; the next letters fetch nothing
     search/tim-kiem/cap/<n>.json    folded syllable pairs ('dang_vien': the words together) with their
                                     pages (gaps) and counts, in small buckets by a hash (FNV-1a, the same
-                                    in the browser) of the first syllable and the second's first two
-                                    letters ('dang_vi'): the pairs a syllable being typed may end are in
-                                    one bucket of a few KB
+                                    in the browser) of the first syllable and the second's first letter
+                                    ('dang_v'): the pairs a syllable being typed may end are in one bucket
+                                    of a few KB, which the browser fetches at that syllable's first letter
+                                    (with the file of its likeliest end: the next letter finds them there)
     search/tim-kiem/van/<id>.json   a page's plain text, fetched for the results shown (snippets)
 
 Keys are those of `scripts.vietnamese.search_keys`: folded has no mark at all, exact keeps the vowel marks
@@ -48,7 +49,7 @@ import lxml.html
 from scripts.vietnamese import nfc, search_keys
 
 INDEX_DIR = "search/tim-kiem"
-VERSION = 4  # 2: page gaps in the syllable files; 3: and in the pair buckets; 4: grouped by two letters
+VERSION = 4  # 2: page gaps in the syllable files; 3: and in the pair buckets; 4: grouped by first letters
 TITLE_WEIGHT = 4  # a syllable of a title counts as four of the text (not in a person's name: see `index_page`)
 LONGEST_WORD = 40  # longer 'words' (addresses, strings of digits) are not indexed
 PAIR_BUCKET_POSTINGS = 1500  # about this many (page, count) entries per pair bucket: ~4 KB, ~1.5 KB gzip
@@ -234,8 +235,8 @@ def group(key: str) -> str:
 
 
 def pair_group(first: str, second: str) -> str:
-    """What a pair's bucket is hashed from: the first syllable and the second's first two letters."""
-    return f"{first}_{group(second)}"
+    """What a pair's bucket is hashed from: the first syllable and the second's first letter."""
+    return f"{first}_{second[:1]}"
 
 
 def _file_name(key: str) -> str:

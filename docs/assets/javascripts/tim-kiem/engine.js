@@ -112,8 +112,9 @@
       });
     // one letter just typed after other words is the start of a word, not yet a word to look for: the
     // results stay those of the words before it until a second letter (or a space) says more
+    var next = "";
     if (words.length > 1 && !/\s$/.test(raw) && /^\p{L}$/u.test(words[words.length - 1].typed)) {
-      words.pop();
+      next = words.pop().keys.folded; // what the next files to fetch are guessed from
     }
     var marked = words.some(function (word) {
       return word.marked;
@@ -142,7 +143,7 @@
       }
       return -1;
     });
-    return { words: unique, typed: words, sequence: sequence, marked: marked, prefix: prefix };
+    return { words: unique, typed: words, sequence: sequence, marked: marked, prefix: prefix, next: next };
   }
 
   /* `text` lower-cased and stripped of every mark, one UTF-16 unit for one: offsets stay those of `text`. */
@@ -351,6 +352,13 @@
     return Array.from(key).slice(0, 2).join("");
   }
 
+  /* What the bucket of the pair `first`_`second` is hashed from (scripts/search/build.py's pair_group): a
+     bucket holds the pairs of one syllable and a letter, so that the pairs 'nâng ca' may be (nâng cao,
+     nâng cấp…) are one file. */
+  function pairGroup(first, second) {
+    return first + "_" + Array.from(second)[0];
+  }
+
   function fileName(key) {
     if (/^[a-z0-9]+$/.test(key)) {
       return key;
@@ -416,6 +424,7 @@
     this.files = new Map();
     this.texts = new Map(); // page id → {text, folded}: the texts of results shown
     this.meta = null;
+    this.guessed = new Set(); // the words begun whose next files were fetched ahead (prefetch)
   }
 
   Search.prototype.file = function (path) {
@@ -458,6 +467,40 @@
     });
   };
 
+  Search.prototype.pairBucket = function (first, second) {
+    return fnv1a(pairGroup(first, second)) % this.meta.buckets;
+  };
+
+  /* A word begun with one letter after `before` ('nâng c'): fetch now what its second letter will need —
+     the bucket of the pairs 'nâng c…', then the file of the commonest of them ('ca': nâng cao) — so that
+     the next key finds them here. A guess: a wrong one costs a file, fetched while the reader types. */
+  Search.prototype.prefetch = function (before, letter) {
+    var self = this;
+    if (this.guessed.has(before + "_" + letter)) {
+      return;
+    }
+    this.guessed.add(before + "_" + letter);
+    this.file("cap/" + this.pairBucket(before, letter) + ".json").then(
+      function (bucket) {
+        var start = before + "_" + letter;
+        var best = "";
+        var most = 0;
+        Object.keys(bucket).forEach(function (pair) {
+          if (pair.startsWith(start) && bucket[pair].length > most) {
+            most = bucket[pair].length; // [page gap, count, …]: two numbers a page
+            best = pair.slice(before.length + 1);
+          }
+        });
+        if (best) {
+          self.file("tu/" + fileName(group(best)) + ".json").catch(function () {});
+        }
+      },
+      function () {
+        /* a guess: the next key fetches what it needs */
+      },
+    );
+  };
+
   /* The syllables a query word stands for: itself, or while being typed, the commonest it begins. */
   Search.prototype.candidates = function (word, typing) {
     var key = word.keys.folded;
@@ -475,7 +518,8 @@
   };
 
   /* Rank the pages for `raw`: a promise of {query, full: [...], partial: [...]}, each result
-     {id, url, title, label, author, kind, covered, exact, score}. */
+     {id, url, title, label, author, kind, covered, words, exact, score}, `words` and `exact` as bits (bit
+     i: the page holds query word i; writes it as typed). */
   Search.prototype.search = function (raw) {
     var self = this;
     var query = parseQuery(raw);
@@ -484,6 +528,9 @@
       return Promise.resolve({ query: query, full: [], partial: [] });
     }
     return this.load().then(function (meta) {
+      if (query.next) {
+        self.prefetch(query.typed[query.typed.length - 1].keys.folded, query.next);
+      }
       var lists = query.words.map(function (word, i) {
         var typing = query.prefix && i === n - 1;
         return self.candidates(word, typing && word.keys.folded.length >= 2);
@@ -505,8 +552,7 @@
         var ends = last ? lists[lists.length - 1] : [query.typed[i].keys.folded];
         slots.push(
           ends.map(function (end) {
-            // a bucket holds the pairs of one syllable and two letters: 'nâng ca' is one file
-            return { pair: a + "_" + end, bucket: fnv1a(a + "_" + group(end)) % meta.buckets };
+            return { pair: a + "_" + end, bucket: self.pairBucket(a, end) };
           }),
         );
       }
@@ -627,12 +673,6 @@
     var boost = this.boost;
     function result(id, named) {
       var page = meta.pages[id];
-      var flags = [];
-      var exactFlags = [];
-      for (var i = 0; i < n; i++) {
-        flags.push(!!(wordMask[id] & (1 << i)));
-        exactFlags.push(!!(exactMask[id] & (1 << i)));
-      }
       return {
         id: id,
         url: page[0],
@@ -641,8 +681,8 @@
         author: page[3],
         kind: page[5],
         covered: covered[id],
-        words: flags, // words[i]: the page holds word i
-        exact: exactFlags, // exact[i]: the page writes word i as typed
+        words: wordMask[id], // bit i: the page holds word i
+        exact: exactMask[id], // bit i: the page writes word i as typed
         exactness: bitCount(exactMask[id]),
         pairs: pairCount[id],
         named: named ? 1 : 0,
@@ -667,7 +707,7 @@
     // every word whole: a reader who stops typing sees pages with the words typed, not their look-alikes
     var kept = full.filter(function (r) {
       // typed with diacritics, the longer word must begin with them: 'khê' goes on as 'khế', not as 'khen'
-      var continues = r.continued && (!query.marked || r.exact[n - 1]);
+      var continues = r.continued && (!query.marked || r.exact & (1 << (n - 1)));
       return !r.begun || continues || r.named;
     });
     full = kept.length ? kept : full;
@@ -703,7 +743,10 @@
         return null;
       }
       var title = result.title || "";
-      var titleHTML = highlight(title, hits(query, title, result.exact), 0, title.length);
+      var exactIn = query.words.map(function (word, i) {
+        return !!(result.exact & (1 << i));
+      });
+      var titleHTML = highlight(title, hits(query, title, exactIn), 0, title.length);
       var kept = texts.get(result.id);
       if (!kept) {
         var whole = (page.text || "").normalize("NFC");
@@ -713,14 +756,14 @@
       var text = kept.text;
       var missing = query.words
         .filter(function (word, i) {
-          return !result.words[i];
+          return !(result.words & (1 << i));
         })
         .map(function (word) {
           return word.typed;
         });
       return {
         title: titleHTML,
-        snippet: snippet(text, hits(query, text, result.exact, kept.folded)),
+        snippet: snippet(text, hits(query, text, exactIn, kept.folded)),
         missing: missing,
       };
     });
@@ -735,5 +778,6 @@
     escapeHTML: escapeHTML,
     fnv1a: fnv1a,
     group: group,
+    pairGroup: pairGroup,
   };
 });
