@@ -71,7 +71,7 @@
     return { dialog: dialog, input: input, status: status, list: list, more: more, close: close, form: form };
   }
 
-  function buildButton(open) {
+  function buildButton(open, warmUp) {
     var button = element("button", {
       type: "button",
       class: "md-header__button md-icon bt-search-button",
@@ -80,6 +80,11 @@
       html: ICON,
     });
     button.addEventListener("click", open);
+    // a pointer on the button or the keyboard's focus on it says the box is about to open: the page list
+    // starts coming now, not after the click (a reader who does not search fetches nothing)
+    ["pointerenter", "pointerdown", "focus"].forEach(function (type) {
+      button.addEventListener(type, warmUp, { once: true });
+    });
     var header = document.querySelector(".md-header__inner");
     var before = header && header.querySelector(".md-header__source, [data-md-component=palette]");
     if (header) {
@@ -238,7 +243,14 @@
       );
     }
 
+    function warmUp() {
+      search.load().catch(function () {
+        /* open() says so, and tries again */
+      });
+    }
+
     function open() {
+      warmUp(); // first: the request leaves before the dialog is drawn
       if (!box.dialog.open) {
         box.dialog.showModal();
       }
@@ -289,7 +301,7 @@
         box.dialog.close(); // a tap outside the box
       }
     });
-    buildButton(open);
+    buildButton(open, warmUp);
     document.addEventListener("keydown", function (event) {
       var target = event.target;
       var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
