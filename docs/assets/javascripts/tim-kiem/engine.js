@@ -462,6 +462,7 @@
           var newer = page[4] && span > 0 ? 1 + (NEWER * (page[4] - self.oldest)) / span : 1;
           self.boost[id] = newer * (page[5] === "article" ? ARTICLE : 1);
         });
+        self.prepareNames();
       }
       return meta;
     });
@@ -499,6 +500,28 @@
         /* a guess: the next key fetches what it needs */
       },
     );
+  };
+
+  /* The keys of every title and author's name, worked out while the page is idle (the reader is still
+     typing the first letters): ranking looks the query up in the names of every page that matches, and a
+     first query over many pages would otherwise pay for them all. */
+  Search.prototype.prepareNames = function () {
+    var pages = this.meta.pages;
+    var next = 0;
+    if (typeof requestIdleCallback !== "function") {
+      return; // not a browser (the tests' Node): names are keyed when first asked for
+    }
+    function work(deadline) {
+      while (next < pages.length && deadline.timeRemaining() > 1) {
+        keysOf(pages[next][1] || "");
+        keysOf(pages[next][3] || "");
+        next++;
+      }
+      if (next < pages.length) {
+        requestIdleCallback(work);
+      }
+    }
+    requestIdleCallback(work);
   };
 
   /* The syllables a query word stands for: itself, or while being typed, the commonest it begins. */

@@ -10,6 +10,9 @@
 
   var Engine = window.BanTinSearch;
   var PAGE_SIZE = 10;
+  // snippets need each result's text: they come once the reader pauses this long, not for every list a
+  // keystroke replaces (on a phone, the texts of the lists typed past would slow the next keys)
+  var PAUSE_MS = 250;
   var STORE = "ban-tin:tim-kiem"; // the last query, for the box on the next page
 
   function siteRoot() {
@@ -132,22 +135,30 @@
       box.status.textContent = text;
     }
 
-    /* List `results`; their snippets follow, one by one, once the list is on screen: a reader sees the
-       titles at once, and a key typed meanwhile is not kept waiting by the snippets of a list it replaces. */
+    /* List `results`; their snippets follow, one by one, once the reader pauses and the page is idle: a
+       reader sees the titles at once, and a key typed meanwhile is not kept waiting by the snippets of a
+       list it replaces. */
     function fill(results, from, partial) {
       var parsed = shown.parsed;
-      results.forEach(function (result) {
+      var items = results.map(function (result) {
         var item = resultItem(shown.query, result, partial);
         box.list.appendChild(item);
-        var wanted = function () {
-          return item.isConnected;
-        };
-        whenIdle(function () {
+        return item;
+      });
+      setTimeout(function () {
+        items.forEach(function (item, n) {
+          var wanted = function () {
+            return item.isConnected;
+          };
           if (wanted()) {
-            showSnippet(item, parsed, result, wanted);
+            whenIdle(function () {
+              if (wanted()) {
+                showSnippet(item, parsed, results[n], wanted);
+              }
+            });
           }
         });
-      });
+      }, PAUSE_MS);
     }
 
     function showSnippet(item, parsed, result, wanted) {
