@@ -109,6 +109,21 @@ def test_a_query_fetches_only_the_files_it_needs(page: Page, site_server: str):
     assert not [path for path in fetched if "/search/" in path]
 
 
+def test_snippets_wait_for_the_reader_to_pause(page: Page, site_server: str):
+    page.clock.install()  # the page's timers run when the test says
+    fetched: list[str] = []
+    page.context.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    box = SearchBox(page, site_server)
+    box.open()
+    for end in range(2, len("đảng viên") + 1):
+        assert box.search("đảng viên"[:end], shown=0, clear=False).pages
+    page.clock.run_for(100)  # a reader between two keys
+    assert not [path for path in fetched if "/van/" in path]  # no text for the lists typed past
+    page.clock.run_for(200)  # a pause
+    expect(page.locator(".bt-search__snippet").first).to_be_visible()
+    assert 1 <= len([path for path in fetched if "/van/" in path]) <= 10  # those of the list shown
+
+
 def test_pointing_at_the_button_starts_loading_the_page_list(page: Page, site_server: str):
     page.goto(site_server)
     with page.expect_request(lambda request: request.url.endswith(f"/{INDEX_DIR}/trang.json")):
