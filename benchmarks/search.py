@@ -13,8 +13,9 @@ index written from the built pages), stock Material (the theme's search plugin, 
 - scale, on a synthetic ten-year archive (benchmarks/archive.py, 120 issues, ~1,100 articles) served by
   the repository's nginx configuration (gzip), in headless Chromium with the CPU slowed 4× (CDP
   `Emulation.setCPUThrottlingRate`) and an empty cache: seconds from typing a first query on a freshly
-  loaded page to its results shown; bytes transferred for the page and that query; then the median and
-  worst seconds of later keystrokes (typed one by one, timed in the page: from the key to the results).
+  loaded page to its results shown; bytes transferred for the page and that query; then the median, 90th
+  percentile and worst seconds of later keystrokes (typed one by one, timed in the page: from the key to
+  the frame that shows its results; our snippets come after, once the reader pauses).
 
 Prints figures only. `--quick` measures quality on ours alone and skips the archive; `--scale` measures
 only the archive.
