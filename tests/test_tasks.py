@@ -74,6 +74,7 @@ def test_no_word_of_the_table_is_lost_or_doubled():
     table = "\n".join(line for line in table.split("\n") if "Cá nhân được phân công" not in line)
     table = re.sub(r"<[^>]+>", " ", table)  # cell markup
     table = re.sub(r"(?m)^[\s-]+$", " ", table)  # '--' separator rows
+    table = re.sub(r"\\[A-Za-z]+", " ", table)  # the commands of equations ('\\times' is read '×')
     table = table.replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&")
     rows = list(csv.DictReader(io.StringIO(DATA.read_text(encoding="utf-8-sig"))))
     people = {row["STT"]: f"{row['Lãnh đạo']} {row['Chức vụ']}" for row in rows}  # once per leader
@@ -95,6 +96,22 @@ def test_no_word_of_the_table_is_lost_or_doubled():
 def test_cell_html_becomes_plain_markdown_without_html():
     cell = "<p><b>2. Dự án</b> cầu <i>Rạch Miễu</i>; <script>x</script> m<sup>2</sup></p> <ul><li>- một</li></ul>"
     assert cell_markdown(cell) == "**2. Dự án** cầu *Rạch Miễu*; x m²\n- một"
+
+
+@pytest.mark.parametrize(
+    ("cell", "text"),
+    [
+        (r"giá <math>59.474.000 \text{đồng/m}^2 \times 225,5 \text{m}^2 = 1</math> đồng",
+         "giá 59.474.000 đồng/m² × 225,5 m² = 1 đồng"),
+        (r"năm 2023 <math>\geq</math> 74,8 triệu", "năm 2023 ≥ 74,8 triệu"),
+        (r"(chỉ tiêu $\leq 03\%$)", "(chỉ tiêu ≤ 03%)"),
+        ("giá 5$ và 7$ một tấn", "giá 5$ và 7$ một tấn"),  # dollars without LaTeX are text
+        ("pháo 85 <sup>mm</sup> DQTV", "pháo 85 mm DQTV"),  # letters raised are read as written
+        ("xây lắp<sup>(*)</sup>", r"xây lắp(\*)"),
+    ],
+)  # fmt: skip
+def test_equations_and_raised_letters_read_as_text(cell, text):
+    assert cell_markdown(cell) == text
     for row in csv.DictReader(io.StringIO(DATA.read_text(encoding="utf-8-sig"))):
         assert not re.search(r"</?(p|b|i|ul|li|sup|math|a)\b", " ".join(row.values())), row
 
