@@ -36,6 +36,12 @@ def test_markdown_keeps_unknown_html_as_literal_text():
     assert "".join(i.text for i in inlines) == '<script>alert(1)</script> <img src=x onerror="alert(2)">'
 
 
+def test_equations_of_an_export_read_as_text():
+    # converters write Word's equations as LaTeX; a reader reads symbols ('$' of a price stays)
+    text = r"giá <math>59.474.000 \text{đồng/m}^2 \times 225,5</math> đồng, chỉ tiêu $\leq 03\%$, 5$ và 7$"
+    assert parse_inlines(text) == [Run("giá 59.474.000 đồng/m² × 225,5 đồng, chỉ tiêu ≤ 03%, 5$ và 7$")]
+
+
 def test_markdown_headings_items_rules_and_tables():
     blocks = read_markdown(
         "# **I. MỘT**\n\n1. Bài một.\n2. Bài hai.\n\n- mục\n\n---\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from scripts.bulletin.readers.decode import read_text_file
+from scripts.bulletin.readers.equations import DOLLAR_MATH, math_text
 from scripts.vietnamese import nfc, superscript, unsuperscript
 
 _LEADER = re.compile(r"^\s*Đ[ồô]ng\s")  # "Đồng chí …", also misspelt "Đông chí"
@@ -21,10 +22,6 @@ _TASK_NUMBER = re.compile(r"^\s*(\d{1,2})\s*\.(?!\d)")
 _TERMINAL = re.compile(r"[.!?;:…]$")
 FIELDS = ("task", "result", "next_steps")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]])")
-# inline math of the export, '$\leq 03\%$': dollars around at least one LaTeX command (a '$' of a price
-# has none)
-_DOLLAR_MATH = re.compile(r"\$([^$]*\\[A-Za-z][^$]*)\$")
-_OPERATOR = re.compile(r"\s*([×÷±≤≥≈≠=])\s*")
 
 
 @dataclass
@@ -84,23 +81,13 @@ class _CellToMarkdown(HTMLParser):
         if self.math is not None:
             self.math.append(data)
             return
-        data = _DOLLAR_MATH.sub(lambda found: math_text(found.group(1)), data)
+        data = DOLLAR_MATH.sub(lambda found: math_text(found.group("dollar")), data)  # '$\leq 03\%$' → '≤ 03%'
         text = _MARKDOWN_SPECIAL.sub(r"\\\1", data)  # HTML characters stay: rendering escapes them
         if self.in_sup:  # 'm<sup>2</sup>' → 'm²'; a note's mark '<sup>(44)</sup>' → '⁴⁴'
             mark = re.fullmatch(r"\s*\(\s*(\d{1,3})\s*\)\s*", data)
             # letters raised ('pháo 85 <sup>mm</sup>') are read as written: '85 mm'
             text = superscript(mark.group(1) if mark else data) or text
         self.parts.append(text)
-
-
-def math_text(latex: str) -> str:
-    """An equation of the export (LaTeX, as the converter writes Word's equations) as the text a reader
-    reads: '59.474.000 \\text{đồng/m}^2 \\times 225,5' → '59.474.000 đồng/m² × 225,5', '\\geq' → '≥'."""
-    from pylatexenc.latex2text import LatexNodes2Text  # only the tasks import reads equations
-
-    text = LatexNodes2Text().latex_to_text(latex)
-    text = re.sub(r"\^\{?([0-9+-]+)\}?", lambda raised: superscript(raised.group(1)) or raised.group(0), text)
-    return _OPERATOR.sub(r" \1 ", text).strip()
 
 
 def cell_markdown(cell: str) -> str:

@@ -1,7 +1,8 @@
 """Reader for Markdown exports of a PDF: blocks split by blank lines, `#` marks, bold and italics.
 
 Only the markup such an export produces is interpreted (`#`, `**`, `*`, `\\` escapes, `<sup>`,
-`<b>`, `<i>`, `<br>`, `|` tables); any other text, HTML included, stays literal text.
+`<b>`, `<i>`, `<br>`, `|` tables, equations in `<math>` or `$…$`, read as text); any other text, HTML
+included, stays literal text.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 
 from scripts.bulletin.model import Inline, NoteRef, RawBlock, Run, merge_runs
+from scripts.bulletin.readers.equations import DOLLAR_MATH, math_text
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^\s{0,3}[-+*]\s+(?=\S)")
@@ -16,7 +18,9 @@ _NUMBERED_LINE = re.compile(r"^\s{0,3}\d{1,2}[.)]\s+\S")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _TOKEN = re.compile(
-    r"\\(?P<escaped>[\\`*_{}\[\]()#+\-.!|<>])"
+    r"<math>(?P<math>.*?)</math>"
+    rf"|{DOLLAR_MATH.pattern}"
+    r"|\\(?P<escaped>[\\`*_{}\[\]()#+\-.!|<>])"
     r"|<sup>(?P<sup>.*?)</sup>"
     r"|(?P<br><br\s*/?>)"
     r"|(?P<tag></?(?:b|strong|i|em|u)>)"
@@ -101,7 +105,9 @@ def parse_inlines(text: str) -> list[Inline]:
     for match in tokens:
         emit(text[position : match.start()])
         position = match.end()
-        if match.group("escaped"):
+        if match.group("math") is not None or match.group("dollar") is not None:
+            emit(math_text(match.group("math") or match.group("dollar") or ""))
+        elif match.group("escaped"):
             emit(match.group("escaped"))
         elif match.group("sup") is not None:
             label = match.group("sup").strip()
