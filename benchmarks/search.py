@@ -117,7 +117,17 @@ class MaterialBox:
         self.page.fill(self.BOX, text)
         start = time.perf_counter()
         self.page.press(self.BOX, "End")
-        self.page.wait_for_function(f"() => document.querySelector('{self.META}').textContent !== ''", timeout=300_000)
+        # the line says how many pages match; the placeholder it may still write for the emptied box (its
+        # worker answers late) is not the answer
+        self.page.wait_for_function(
+            """([meta]) => {
+                const config = JSON.parse(document.getElementById("__config").textContent);
+                const text = document.querySelector(meta).textContent;
+                return text !== "" && text !== config.translations["search.result.placeholder"];
+            }""",
+            arg=[self.META],
+            timeout=300_000,
+        )
         seconds = time.perf_counter() - start
         links = self.page.eval_on_selector_all(
             ".md-search-result__item", "items => items.map(i => i.querySelector('a').href)"
@@ -332,23 +342,25 @@ def first_query(browser, base: str, engine: str, query: str) -> tuple[float, int
 # from the event the engine searches on (our box: `input`; Material: `keyup`) to the frame that shows the
 # results on screen (the results list changed — ours: its `data-query`; Material: the line above its
 # results —, then the next frame drawn). Pagefind's API is timed around the call.
-LATENCY_PROBE = """([field, event, target, attribute]) => {
+LATENCY_PROBE = """([field, event, target, attribute, placeholder]) => {
     window.__latencies = [];
     let start = 0;
     document.querySelector(field).addEventListener(event, () => { start = performance.now(); }, true);
     const changes = attribute
         ? { attributes: true, attributeFilter: [attribute] }
         : { childList: true, subtree: true, characterData: true };
+    const element = document.querySelector(target);
     new MutationObserver(() => {
-        if (!start) { return; }
+        // Material's line, emptied by the driver or showing the placeholder of the emptied box, is no answer
+        if (!start || (!attribute && [placeholder, ""].includes(element.textContent))) { return; }
         const from = start;
         start = 0;
         requestAnimationFrame(() => setTimeout(() => window.__latencies.push((performance.now() - from) / 1000), 0));
-    }).observe(document.querySelector(target), changes);
+    }).observe(element, changes);
 }"""
 PROBES = {  # the field typed in, the event the engine searches on, what changes when the results are shown
-    "của dự án": ["#bt-search-input", "input", ".bt-search__results", "data-query"],
-    "Material gốc": [MaterialBox.BOX, "keyup", MaterialBox.META, None],
+    "của dự án": ["#bt-search-input", "input", ".bt-search__results", "data-query", None],
+    "Material gốc": [MaterialBox.BOX, "keyup", MaterialBox.META, None, None],
 }
 
 
@@ -362,8 +374,16 @@ def later_keys(browser, base: str, engine: str) -> list[float]:
     driver.search("đảng")
     delays = []
     if engine in PROBES:
-        page.evaluate(LATENCY_PROBE, PROBES[engine])
+        placeholder = page.evaluate(
+            """() => {
+                const config = document.getElementById("__config");
+                return config ? JSON.parse(config.textContent).translations["search.result.placeholder"] : null;
+            }"""
+        )
+        page.evaluate(LATENCY_PROBE, [*PROBES[engine][:4], placeholder])
     for n in range(2, len(LATER) + 1):
+        if engine in PROBES:
+            page.evaluate("window.__latencies = []")
         _, outside = driver.search(LATER[:n])
         if engine in PROBES:
             page.wait_for_function("window.__latencies.length > 0")  # the frame after the results
