@@ -451,15 +451,14 @@
         var dates = meta.pages.map(function (page) {
           return page[4];
         }).filter(Boolean);
-        self.oldest = Math.min.apply(null, dates.length ? dates : [0]);
-        self.newest = Math.max.apply(null, dates.length ? dates : [0]);
+        var oldest = Math.min.apply(null, dates.length ? dates : [0]);
+        var span = Math.max.apply(null, dates.length ? dates : [0]) - oldest;
         // BM25's length term of each page, and what a page's issue date adds, computed once
         self.norm = new Float64Array(meta.pages.length);
         self.boost = new Float64Array(meta.pages.length);
-        var span = self.newest - self.oldest;
         meta.pages.forEach(function (page, id) {
           self.norm[id] = K1 * (1 - B + (B * (page[6] || 1)) / meta.average);
-          var newer = page[4] && span > 0 ? 1 + (NEWER * (page[4] - self.oldest)) / span : 1;
+          var newer = page[4] && span > 0 ? 1 + (NEWER * (page[4] - oldest)) / span : 1;
           self.boost[id] = newer * (page[5] === "article" ? ARTICLE : 1);
         });
         self.prepareNames();
@@ -468,8 +467,14 @@
     });
   };
 
-  Search.prototype.pairBucket = function (first, second) {
-    return fnv1a(pairGroup(first, second)) % this.meta.buckets;
+  /* The file of the syllables that begin as `key` does ('dang': tu/da.json). */
+  Search.prototype.syllableFile = function (key) {
+    return this.file("tu/" + fileName(group(key)) + ".json");
+  };
+
+  /* The bucket of the pair `first`_`second` (and of every pair `first`_ with the same first letter). */
+  Search.prototype.pairFile = function (first, second) {
+    return this.file("cap/" + (fnv1a(pairGroup(first, second)) % this.meta.buckets) + ".json");
   };
 
   /* A word begun with one letter after `before` ('nâng c'): fetch now what its second letter will need —
@@ -477,13 +482,13 @@
      the next key finds them here. A guess: a wrong one costs a file, fetched while the reader types. */
   Search.prototype.prefetch = function (before, letter) {
     var self = this;
-    if (this.guessed.has(before + "_" + letter)) {
+    var start = pairGroup(before, letter); // 'nang_c': every pair it begins is in one bucket
+    if (this.guessed.has(start)) {
       return;
     }
-    this.guessed.add(before + "_" + letter);
-    this.file("cap/" + this.pairBucket(before, letter) + ".json").then(
+    this.guessed.add(start);
+    this.pairFile(before, letter).then(
       function (bucket) {
-        var start = before + "_" + letter;
         var best = "";
         var most = 0;
         Object.keys(bucket).forEach(function (pair) {
@@ -493,7 +498,7 @@
           }
         });
         if (best) {
-          self.file("tu/" + fileName(group(best)) + ".json").catch(function () {});
+          self.syllableFile(best).catch(function () {});
         }
       },
       function () {
@@ -561,7 +566,7 @@
       var wordFiles = lists.map(function (keys) {
         return Promise.all(
           keys.map(function (key) {
-            return self.file("tu/" + fileName(group(key)) + ".json").then(function (syllables) {
+            return self.syllableFile(key).then(function (syllables) {
               return decoded(syllables, key);
             });
           }),
@@ -575,15 +580,15 @@
         var ends = last ? lists[lists.length - 1] : [query.typed[i].keys.folded];
         slots.push(
           ends.map(function (end) {
-            return { pair: a + "_" + end, bucket: self.pairBucket(a, end) };
+            return { first: a, second: end };
           }),
         );
       }
       var pairFiles = slots.map(function (pairs) {
         return Promise.all(
           pairs.map(function (pair) {
-            return self.file("cap/" + pair.bucket + ".json").then(function (bucket) {
-              return decoded(bucket, pair.pair);
+            return self.pairFile(pair.first, pair.second).then(function (bucket) {
+              return decoded(bucket, pair.first + "_" + pair.second);
             });
           }),
         );
@@ -617,39 +622,53 @@
     function idf(df) {
       return Math.log(1 + (total - df + 0.5) / (df + 0.5));
     }
-    var idfSum = 0;
-    query.words.forEach(function (word, i) {
-      var typing = query.prefix && i === n - 1;
-      var q = word.keys;
+    function bm25(weight, count, id) {
+      return (weight * count * (K1 + 1)) / (count + norm[id]);
+    }
+    /* Add up in `weights` the counts of each page in `postingsList` (the postings of the syllables a word
+       stands for, or of its pairs: a page in several is one page); return the pages, in order of first
+       sight. */
+    function addUp(postingsList) {
       var ids = [];
       weights.fill(0);
-      whole.fill(0);
-      exact.fill(0);
-      words[i].forEach(function (postings, k) {
-        var isWhole = lists[i][k] === q.folded; // the syllable typed, not only a longer one it begins
+      postingsList.forEach(function (postings) {
         for (var p = 0; p < postings.pages.length; p++) {
           var id = postings.pages[p];
           if (weights[id] === 0) {
             ids.push(id);
           }
           weights[id] += postings.counts[p];
-          if (isWhole) {
-            whole[id] = 1;
-          }
         }
-        if (query.marked) {
+      });
+      return ids;
+    }
+    function flag(flags, pages) {
+      for (var p = 0; p < pages.length; p++) {
+        flags[pages[p]] = 1;
+      }
+    }
+    var idfSum = 0;
+    query.words.forEach(function (word, i) {
+      var typing = query.prefix && i === n - 1;
+      var q = word.keys;
+      var ids = addUp(words[i]);
+      whole.fill(0);
+      exact.fill(0);
+      var typedWhole = lists[i].indexOf(q.folded); // the syllable typed, not only a longer one it begins
+      if (typedWhole >= 0) {
+        flag(whole, words[i][typedWhole].pages);
+      }
+      if (query.marked) {
+        words[i].forEach(function (postings) {
           Object.keys(postings.forms).forEach(function (form) {
             var tone = /[1-5]$/.test(form) ? form.slice(-1) : "";
             var base = tone ? form.slice(0, -1) : form;
             if (form === q.exact || (typing && base.startsWith(q.base) && tone === q.tone)) {
-              var list = postings.forms[form];
-              for (var e = 0; e < list.length; e++) {
-                exact[list[e]] = 1;
-              }
+              flag(exact, postings.forms[form]);
             }
           });
-        }
-      });
+        });
+      }
       var weight = idf(ids.length);
       idfSum += weight;
       var bit = 1 << i;
@@ -659,7 +678,7 @@
         }
         covered[id] += 1;
         wordMask[id] |= bit;
-        score[id] += (weight * weights[id] * (K1 + 1)) / (weights[id] + norm[id]);
+        score[id] += bm25(weight, weights[id], id);
         if (exact[id]) {
           exactMask[id] |= bit;
         }
@@ -670,23 +689,12 @@
     });
     pairs.forEach(function (postingsList, slot) {
       var lastPair = query.prefix && slot === pairs.length - 1; // the word before + the one being typed
-      var ids = [];
-      weights.fill(0);
-      postingsList.forEach(function (postings) {
-        // a page may come twice: once per syllable the word being typed stands for, counted once
-        for (var p = 0; p < postings.pages.length; p++) {
-          var id = postings.pages[p];
-          if (weights[id] === 0) {
-            ids.push(id);
-          }
-          weights[id] += postings.counts[p];
-        }
-      });
+      var ids = addUp(postingsList);
       var weight = PAIR_WEIGHT * idf(ids.length);
       ids.forEach(function (id) {
         if (covered[id]) {
           pairCount[id] += 1;
-          score[id] += (weight * weights[id] * (K1 + 1)) / (weights[id] + norm[id]);
+          score[id] += bm25(weight, weights[id], id);
           if (lastPair) {
             continued[id] = 1;
           }
