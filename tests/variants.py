@@ -236,9 +236,11 @@ def type_text(issue: Issue, typing: Typing) -> str:
 # --- Word ----------------------------------------------------------------------------------------
 
 
-def type_docx(issue: Issue, target: Path, *, heading_styles: bool, typing: Typing = Typing()) -> None:
-    """The issue typed in Word: titles in heading styles (or in bold only), authors right-aligned in italics,
-    lists as bulleted paragraphs, tables as Word tables, real footnotes."""
+def type_docx(
+    issue: Issue, target: Path, *, heading_styles: bool, typing: Typing = Typing(), plain: bool = False
+) -> None:
+    """The issue typed in Word: titles in heading styles (or in bold only, or `plain`: not set apart at all),
+    authors right-aligned in italics, lists as bulleted paragraphs, tables as Word tables, real footnotes."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import parse_xml
@@ -268,7 +270,7 @@ def type_docx(issue: Issue, target: Path, *, heading_styles: bool, typing: Typin
             para = document.add_paragraph()
         for index, line in enumerate(lines):
             run = para.add_run(line)
-            run.bold = True
+            run.bold = not plain or None
             if index < len(lines) - 1:
                 run.add_break()
 

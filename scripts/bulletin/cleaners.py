@@ -6,6 +6,7 @@ Each cleaner takes and returns a list of `RawBlock`s and never drops a word of t
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -29,6 +30,31 @@ def drop_noise(blocks: list[RawBlock]) -> list[RawBlock]:
         if block.kind in {"rule", "table", "note"} or has_text or has_mark:
             kept.append(block)
     return kept
+
+
+_PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?(?:trang\s+)?\d{1,3}(?:\s*[-–])?(?:\s*/\s*\d{1,3})?$", re.IGNORECASE)
+
+
+def drop_running_lines(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Remove the page furniture a PDF's text export keeps: page numbers on a line of their own ('12',
+    '- 12 -', 'Trang 12') and the running head, a short line that comes back at page breaks (digits aside).
+    The masthead's own line, at the top and not at a page break, stays. The paragraph the page break cut
+    in two is joined again by `join_page_breaks`."""
+    numbers = {i for i, b in enumerate(blocks) if b.kind == "para" and _PAGE_NUMBER.match(b.text)}
+    keys = [re.sub(r"\d+", "#", b.text) if b.kind == "para" and len(b.text) <= 120 else None for b in blocks]
+    counts = Counter(k for k in keys if k)
+    running = set(numbers)
+    for index, key in enumerate(keys):
+        if not key or index in numbers:
+            continue
+        text = blocks[index].text
+        shaped = bool(article_line(text) or section_line(text, True) or re.search(r"[.;:!?]$", text))
+        at_break = bool({index - 1, index + 1} & numbers) and not shaped
+        if (at_break and (counts[key] >= 2 or re.search(r"\d", text))) or (
+            counts[key] >= 3 and len(text) <= 80 and re.search(r"\d", text) and index >= 5 and not shaped
+        ):
+            running.add(index)
+    return [b for i, b in enumerate(blocks) if i not in running]
 
 
 def extract_footnotes(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -168,7 +194,14 @@ def _lstrip_runs(inlines: list) -> list:
     return items
 
 
-CLEANERS: list[Cleaner] = [drop_noise, extract_footnotes, typed_lists, merge_split_tables, join_page_breaks]
+CLEANERS: list[Cleaner] = [
+    drop_noise,
+    drop_running_lines,
+    extract_footnotes,
+    typed_lists,
+    merge_split_tables,
+    join_page_breaks,
+]
 
 
 def clean(blocks: list[RawBlock]) -> list[RawBlock]:

@@ -21,8 +21,8 @@ BULLET         a typed list item: '- ', '– ', '+ ', '• ' (the marks an edito
 AUTHOR         a person's name ('Ngô Văn Bảo'), a body ('Ban Tuyên giáo Tỉnh ủy'), either followed by a
                position or a unit after a comma ('Trần Văn Ứng, Ban Tuyên giáo Tỉnh ủy'), either followed by
                an abbreviation or a source in parentheses ('Nguyễn Thị Lan (BBT)', 'Ban Biên tập (TTXVN)',
-               'Hồng Nhung (Nguồn: Báo Đồng Khởi)'), 'BBT', or a source: 'Theo Báo Nhân Dân',
-               'Nguồn: Cổng thông tin điện tử tỉnh'. It stands right under the title or as the article's last
+               'Hồng Nhung (Nguồn: Báo Đồng Khởi)') or a short note of any words ('… (lược trích)'), 'BBT',
+               or a source: 'Theo Báo Nhân Dân', 'Nguồn: Cổng thông tin điện tử tỉnh'. It stands right under the title or as the article's last
                line; Word and PDF also show it right-aligned or in italics.
 LEAD-IN        a short paragraph ending with ':' ('Cụ thể như sau:') is text that introduces what follows,
                not a heading, unless the file formats it as one.
@@ -162,11 +162,12 @@ def author_line(text: str) -> bool:
     parentheses = _PARENTHESES.search(trimmed)
     if parentheses:
         inner = parentheses.group(1).strip()
-        if not (_ABBREVIATION.match(inner) or _SOURCE.match(inner) or _ORGANISATION.match(inner)):
-            return False
+        known = _ABBREVIATION.match(inner) or _SOURCE.match(inner) or _ORGANISATION.match(inner)
         trimmed = trimmed[: parentheses.start()].strip()
         if not trimmed:
-            return True  # '(BBT)', '(Nguồn: …)' alone
+            return bool(known)  # '(BBT)', '(Nguồn: …)' alone
+        if not known and (len(inner) > 80 or _TERMINAL.search(inner)):
+            return False  # a note of any words after a name ('(lược trích bài phát biểu)'), but short
     if _TERMINAL.search(trimmed.rstrip(_CLOSERS)):
         return False
     if is_all_caps(trimmed):

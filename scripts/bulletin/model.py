@@ -215,6 +215,7 @@ class Issue:
     toc: list[TocEntry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     corrections: str | None = None  # the editor's correction file applied, if any
+    decisions: dict[int, object] = field(default_factory=dict)  # the decoder's Decision per article line
 
     @property
     def year(self) -> int:

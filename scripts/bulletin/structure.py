@@ -1,16 +1,13 @@
 """Recover a bulletin's structure from cleaned raw blocks: issue, sections, articles, blocks.
 
-The line shapes (how articles, sections, sub-items and authors are typed) are the grammar of
-`grammar.py`; this module applies them in order, with the evidence the file gives:
-- a section line continues the section sequence; a Roman heading that does not (a second 'I.') belongs to
-  the article it is in;
-- an article's title line carries the number its section expects next (the strongest evidence); one the file
-  formats as a title (heading style, bold) is taken even when the numbering skips or repeats, with a
-  warning; in exports without formatting it must also look like a title (short, no final full stop); an
-  editor's correction (corrections.py) starts or unmakes an article whatever the rules say;
-- a title may run over several lines (capitals, a line ending with ':', or a line that cannot end where it
-  does); the author stands right under it (right-aligned, tab-indented, or a line shaped like an author's)
-  or as the article's last lines (a name over its unit or position);
+The outline (where sections and articles start, their titles and the authors under them) is decided for
+the whole body at once by `decoder.py`, from the line shapes of `grammar.py`; this module cuts the body
+along it and builds each article:
+- the masthead and the contents list come off the front; the contents list's titles are evidence for
+  the decoder, and are checked against what it found;
+- an editor's correction (corrections.py) starts or unmakes an article whatever the evidence says;
+- the author stands right under the title (found with the title) or as the article's last lines (a name
+  over its unit or position);
 - a footnote belongs to the article whose text carries its mark, wherever the file printed it;
 - heading levels inside an article come from the numbering style ('I.', '*', '-', …) in the order
   the article uses them, never from the export's '#' counts; a lead-in ending with ':' is a paragraph
@@ -19,16 +16,18 @@ The line shapes (how articles, sections, sub-items and authors are typed) are th
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
+from scripts.bulletin.decoder import LOW_CONFIDENCE, Context, Decision, Doubt, decode, join_title
+from scripts.bulletin.decoder import numbered as numbered_line
 from scripts.bulletin.errors import BulletinError
 from scripts.bulletin.grammar import (
     article_line,
     author_line,
     heading_like,
     is_lead_in,
-    is_sub_item,
     person_line,
     plain_author_line,
     position_line,
@@ -59,7 +58,6 @@ from scripts.vietnamese import (
     CasingModel,
     fold,
     int_to_roman,
-    is_all_caps,
     sentence_case,
     superscript,
 )
@@ -71,7 +69,6 @@ _NOTES_HEADING = re.compile(r"^(chú\s+thích|ghi\s+chú|tài\s+liệu\s+tham\s+
 _NOTE_ENTRY = re.compile(r"^\s*[\[(](\d{1,3})[\])]\s*\.?\s*")
 _BARE_MARK = re.compile(r"\s?\[(\d{1,3})\]")
 _SOURCE_NOTE = re.compile(r"^\(\s*Nguồn\s*:", re.IGNORECASE)
-_KICKER = re.compile(r"^(chuyên\s+đề|tài\s+liệu)(\s+năm\s+\d{4})?$", re.IGNORECASE)
 _LEADER = re.compile(r"\s*(?:[.…_·]{3,}|\t)\s*\d{1,3}\s*$")  # '1. Tiêu đề ........ 3'
 MAX_TITLE = 300
 MAX_HEADING = 200
@@ -89,7 +86,9 @@ def build_issue(blocks: list[RawBlock], source_name: str, issue_arg: str | None)
     casing = CasingModel(b.text for b in blocks if b.kind in {"para", "item"})
     preamble, toc_blocks, body = _split_front_matter(blocks)
     warnings: list[str] = []
-    sections = BodyParser(body, casing, source_name, warnings).parse()
+    toc = _parse_toc(toc_blocks, casing)
+    parser = BodyParser(body, casing, source_name, warnings)
+    sections = parser.parse(toc)
     if not sections or not any(section.articles for section in sections):
         raise BulletinError(
             f"Lỗi: không nhận ra cấu trúc bản tin trong '{source_name}' (không thấy các mục I, II… "
@@ -101,8 +100,9 @@ def build_issue(blocks: list[RawBlock], source_name: str, issue_arg: str | None)
         source_name=source_name,
         masthead=[b.text for b in preamble],
         sections=sections,
-        toc=_parse_toc(toc_blocks, casing),
+        toc=toc,
         warnings=warnings,
+        decisions=parser.evidence,
     )
     _check_toc(issue)
     return issue
@@ -120,7 +120,8 @@ def _split_front_matter(blocks: list[RawBlock]) -> tuple[list[RawBlock], list[Ra
     if len(firsts) >= 2:
         listed = blocks[firsts[0] : firsts[1]]
         titled = firsts[0] > 0 and bool(_CONTENTS_TITLE.match(blocks[firsts[0] - 1].text))
-        if (titled or any(_section_number(b) == 2 for b in listed)) and all(len(b.text) <= MAX_TITLE for b in listed):
+        short = all(len(b.text) <= MAX_TITLE + 150 for b in listed)  # a title, with leader dots and a page
+        if (titled or any(_section_number(b) == 2 for b in listed)) and short:
             start = firsts[0] - 1 if titled else firsts[0]
             return blocks[:start], listed, blocks[firsts[1] :]
     first_section = next((i for i, b in enumerate(blocks) if _section_number(b) is not None), 0)
@@ -166,7 +167,7 @@ def _parse_toc(blocks: list[RawBlock], casing: CasingModel) -> list[TocEntry]:
     section = 0
     for block in blocks:
         number = _section_number(block)
-        numbered = article_line(block.text)
+        numbered = numbered_line(block.text)  # any number: the contents list holds titles, not sub-items
         if number is not None:
             section = number
             entries.append(TocEntry(section, 0, sentence_case(_section_heading(block).title, casing)))
@@ -175,7 +176,7 @@ def _parse_toc(blocks: list[RawBlock], casing: CasingModel) -> list[TocEntry]:
             entries.append(TocEntry(section, numbered.number, title.rstrip(" .")))
         elif entries:
             last = entries[-1]
-            last.title = _join_title(last.title, sentence_case(block.text, casing))
+            last.title = join_title(last.title, sentence_case(block.text, casing))
     return entries
 
 
@@ -226,21 +227,9 @@ def _section_heading(block: RawBlock) -> _Heading | None:
     return _Heading(*found) if found else None
 
 
-def _join_title(first: str, second: str) -> str:
-    if first.rstrip().endswith(":"):
-        return f"{first.rstrip()} {second[:1].upper()}{second[1:]}"
-    return f"{first.rstrip()} {second}"
-
-
-# a title line that cannot end there: it stops on a word that needs the next one
-_UNFINISHED = re.compile(
-    r"(?:,|-|–|\b(?:và|của|về|cho|với|trong|các|những|để|là|tại|theo|trên|từ|đến|nhằm|góp\s+phần|thực\s+hiện))$",
-    re.IGNORECASE,
-)
-
-
 class BodyParser:
-    """Walks the body blocks once, cutting them into sections and articles."""
+    """Cuts the body blocks into sections and articles along the outline the decoder chose for the whole
+    file (decoder.py), and holds what the article builder needs to know of the file."""
 
     def __init__(self, blocks: list[RawBlock], casing: CasingModel, source_name: str, warnings: list[str]):
         self.blocks = blocks
@@ -248,220 +237,111 @@ class BodyParser:
         self.source_name = source_name
         self.warnings = warnings
         self.marked = any(b.marked_heading for b in blocks)  # the export shows headings as headings
-        self.unnumbered = 0  # articles of the current section that have no number of their own
-        self.offset = 0  # the number before the section's first article, when numbers run on through the issue
-        self.last_printed = 0  # the last article number the previous section printed
+        self.evidence: dict[int, Decision] = {}  # the decision behind each article, by its first line
 
-    def parse(self) -> list[Section]:
+    def parse(self, contents: list[TocEntry] | None = None) -> list[Section]:
+        listed = [(e.section, e.number, e.title) for e in contents or []]
+        outline = decode(Context.of(self.blocks, listed))
+        starts = {decision.reading.index: decision for decision in outline.decisions}
         sections: list[Section] = []
         pieces: list[tuple[Article, list[RawBlock]]] = []  # each article with its raw blocks
         article: Article | None = None
-        inner_roman = 0  # last Roman heading number inside the current article
         index = 0
         while index < len(self.blocks):
-            block = self.blocks[index]
-            heading = _section_heading(block)
-            if heading and self._starts_section(heading, sections, inner_roman, index):
-                article, inner_roman = None, 0
-                index += 1
-                title = heading.title
-                if not title and index < len(self.blocks) and self._bare_part_title(self.blocks[index]):
-                    title = self.blocks[index].text  # 'PHẦN I' on its own line, its title on the next
-                    index += 1
-                section = Section(heading.number, sentence_case(title, self.casing).rstrip(" .:"), line=block.line)
-                self.last_printed = self._printed(sections[-1]) if sections else 0
-                sections.append(section)
-                self.unnumbered = self.offset = 0
-                following = self.blocks[index] if index < len(self.blocks) else None
-                if following is not None and self._article_heading(following, self.last_printed + 1):
-                    self.offset = self.last_printed  # the numbering runs on through the issue (6, 7, 8 in II)
-                if following is not None and not self._article_heading(following, 1 + self.offset):
-                    article, index = self._implicit_article(section, index)
+            decision = starts.get(index)
+            if decision is not None:
+                reading = decision.reading
+                if reading.kind.startswith("section"):
+                    title = sentence_case(reading.title, self.casing).rstrip(" .:")
+                    sections.append(Section(reading.number, title, line=reading.line))
+                    article = None
+                    if reading.kind == "section+untitled":
+                        kicker = sentence_case(reading.kicker, self.casing) if reading.kicker else None
+                        line = self.blocks[min(index + 1, len(self.blocks) - 1)].line
+                        article = self._new_article(sections[-1], reading.article_title, [], kicker, line)
+                        pieces.append((article, []))
+                else:
+                    self._warn_numbering(decision)
+                    article = self._new_article(sections[-1], reading.title, reading.author, None, reading.line)
+                    self.evidence[article.line] = decision
                     pieces.append((article, []))
-                    self.unnumbered += 1
+                index = reading.end
                 continue
-            if heading and article is not None:
-                inner_roman = heading.number
-            # the number the next article's title line shows: articles without one (a 'chuyên đề' under the
-            # section's title, one an editor's correction starts) do not count
-            expected = self._printed(sections[-1]) + 1 if sections else 0
-            numbered = self._article_heading(block, expected) if sections else None
-            if numbered is None and sections and self.unnumbered:
-                # or the bulletin's numbering counts them after all (a number the editor forgot to type)
-                numbered = self._article_heading(block, expected + self.unnumbered)
-                self.unnumbered = 0 if numbered else self.unnumbered
-            first = sections and len(sections[-1].articles) == self.unnumbered and not self.offset
-            if numbered is None and first and self.last_printed:
-                numbered = self._article_heading(block, expected + self.last_printed)  # numbered on through
-                self.offset = self.last_printed if numbered else 0
-            if numbered:
-                if numbered.warning:
-                    self.warnings.append(numbered.warning)
-                if block.forced == "article" and not article_line(block.text):
-                    self.unnumbered += 1
-                inner_roman = 0
-                article, index = self._article(sections[-1], numbered, index)
+            block = self.blocks[index]
+            if article is None and sections:
+                self.warnings.append(f"Dòng {block.line}: đoạn văn nằm ngoài mọi bài, được giữ ở đầu mục.")
+                section = sections[-1]
+                self.warnings.append(f"Dòng {block.line}: mục {int_to_roman(section.number)} có bài không có tiêu đề.")
+                article = self._new_article(section, f"Bài {len(section.articles) + 1}", [], None, block.line)
                 pieces.append((article, []))
-                continue
-            if sections:
-                self._check_body_line(block, expected)
             if article is not None:
                 pieces[-1][1].append(block)
-            elif sections:
-                self.warnings.append(f"Dòng {block.line}: đoạn văn nằm ngoài mọi bài, được giữ ở đầu mục.")
-                article, index = self._implicit_article(sections[-1], index)
-                pieces.append((article, []))
-                continue
             index += 1
+        for doubt in outline.doubts:
+            self.warnings.append(self._doubt_warning(doubt))
         _rehome_notes(pieces)
         for article, raw in pieces:
             ArticleBuilder(article, raw, self).build()
         return sections
 
-    def _printed(self, section: Section) -> int:
-        """The number the section's last article shows (0 before its first)."""
-        return len(section.articles) - self.unnumbered + self.offset
-
-    def _bare_part_title(self, block: RawBlock) -> bool:
-        return block.kind in {"para", "heading"} and heading_like(block.text) and not article_line(block.text)
-
-    def _starts_section(self, heading: _Heading, sections: list[Section], inner_roman: int, index: int) -> bool:
-        current = sections[-1].number if sections else 0
-        if heading.number != current + 1:
-            return False
-        if inner_roman and inner_roman == heading.number - 1:
-            # 'II.' after an article's own 'I.': a new section only if an article '1.' follows
-            following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
-            if following is None:
-                return False
-            run_on = self._printed(sections[-1]) + 1
-            return bool(self._article_heading(following, 1) or self._article_heading(following, run_on))
-        return True
-
-    def _article_heading(self, block: RawBlock, expected: int) -> _Heading | None:
-        """The article that `block` starts, when it is the title line of article `expected` of the section.
-
-        The expected number is the strongest evidence; a line the file formats as a title (a heading style,
-        bold) also starts one when the numbering skips or repeats a number, with a warning. An editor's
-        correction overrides both.
-        """
-        found = article_line(block.text)
-        if block.forced == "article":  # an editor's correction: an article starts here
-            return _Heading(expected, found.title if found else block.text)
-        if block.kind not in {"para", "heading"} or block.indented or block.forced == "body":
-            return None
-        if not found or len(found.title) > MAX_TITLE:
-            return None
-        formatted = block.marked_heading or block.all_bold or block.centred or found.explicit
-        if found.number != expected:
-            skipped = expected < found.number <= expected + 2 or found.number == expected - 1 > 0
-            if formatted and skipped and heading_like(found.title):
-                warning = (
-                    f"Dòng {block.line}: bài được đánh số {found.number} nhưng theo thứ tự phải là {expected} "
-                    f"(số bị nhảy hoặc lặp); đã nhận là bài {expected}: '{_short(found.title)}'."
-                )
-                return _Heading(expected, found.title, warning)
-            return None
-        if formatted:
-            return _Heading(expected, found.title)
-        if self.marked:
-            return None
-        return _Heading(expected, found.title) if heading_like(found.title) else None
-
-    def _check_body_line(self, block: RawBlock, expected: int) -> None:
-        """Warn about a short numbered line kept as text that could be the title of an article."""
-        found = article_line(block.text) if block.kind in {"para", "heading"} and not block.forced else None
-        short = found is not None and (heading_like(found.title, 160) or len(found.title.split()) <= 20)
-        if not found or not short or not expected:
-            return
-        if found.number == expected or expected < found.number <= expected + 2:
+    def _warn_numbering(self, decision: Decision) -> None:
+        reading = decision.reading
+        sure = decision.confidence >= LOW_CONFIDENCE  # else the doubt's own warning tells it
+        if reading.kind == "article" and decision.expected and reading.number != decision.expected:
             self.warnings.append(
-                f"Dòng {block.line}: dòng ngắn có số '{found.number}. {_short(found.title)}' được giữ là nội dung "
-                f"(mục đang chờ bài số {expected}). Nếu đó là một bài, hãy ghi vào tệp sửa lỗi (bài mới)."
+                f"Dòng {reading.line}: bài được đánh số {reading.number} nhưng theo thứ tự phải là "
+                f"{decision.expected} (số bị nhảy hoặc lặp); đã nhận là bài {decision.position}: "
+                f"'{_short(reading.title)}'."
+            )
+        elif reading.kind == "unnumbered" and reading.evidence[:1] != [("sửa", 50.0)] and sure:
+            self.warnings.append(
+                f"Dòng {reading.line}: dòng '{_short(reading.title)}' không có số nhưng được nhận là bài "
+                f"{int_to_roman(decision.section)}.{decision.position} (số bài bị thiếu). Nếu không phải, "
+                f"thêm vào tệp sửa lỗi: {_proposal('không phải bài', self.blocks[reading.index].text)}"
             )
 
-    def _title_continues(self, block: RawBlock, title: str, first: RawBlock) -> bool:
-        if block.kind not in {"para", "heading"} or block.indented or block.forced:
-            return False
-        text = block.text
-        if _section_heading(block) or article_line(text) or is_sub_item(text) or not heading_like(text):
-            return False
-        if text[:1] in "*-+–•(" or author_line(text):
-            return False
-        if is_all_caps(text):
-            return title.rstrip().endswith(":") or is_all_caps(title) or block.emphasised
-        # a title typed over two lines, in the same formatting: the first stops where it cannot end
-        same_look = (block.marked_heading, block.all_bold) == (first.marked_heading, first.all_bold)
-        unfinished = text[:1].islower() or bool(_UNFINISHED.search(title.rstrip()))
-        return same_look and unfinished and not is_all_caps(title) and len(title) + len(text) <= MAX_TITLE
-
-    def _article(self, section: Section, heading: _Heading, index: int) -> tuple[Article, int]:
-        first = self.blocks[index]
-        title = heading.title
-        index += 1
-        while index < len(self.blocks) and self._title_continues(self.blocks[index], title, first):
-            title = _join_title(title, self.blocks[index].text)
-            index += 1
-        return self._new_article(section, len(section.articles) + 1, [title], None, first.line, index)
-
-    def _implicit_article(self, section: Section, index: int) -> tuple[Article, int]:
-        """An article without a number, right under its section heading (a 'chuyên đề')."""
-        line = self.blocks[index].line
-        lines: list[str] = []
-        while index < len(self.blocks):
-            block = self.blocks[index]
-            if block.kind not in {"para", "heading"} or _section_heading(block) or block.indented:
-                break
-            if not (is_all_caps(block.text) or block.marked_heading) or not heading_like(block.text):
-                break
-            lines.append(block.text)
-            index += 1
-        kicker = None
-        if len(lines) > 1 and _KICKER.match(lines[0]):
-            kicker = sentence_case(lines.pop(0), self.casing)
-        if not lines:
-            self.warnings.append(f"Dòng {line}: mục {int_to_roman(section.number)} có bài không có tiêu đề.")
-            lines = [f"Bài {len(section.articles) + 1}"]
-        title = " ".join(lines)
-        return self._new_article(section, len(section.articles) + 1, [title], kicker, line, index)
+    def _doubt_warning(self, doubt: Doubt) -> str:
+        """'Dòng 117 có thể là bài III.3 …', with the lines of the correction file that would make it so."""
+        text = self.blocks[doubt.index].text
+        place = f"{int_to_roman(doubt.place[0])}.{doubt.place[1]}" if doubt.place[0] else ""
+        sure = f"(chênh {doubt.margin:.1f} điểm)"
+        alternative, taken = doubt.alternative, doubt.taken
+        if taken is None and alternative is not None and not alternative.kind.startswith("section"):
+            return (
+                f"Dòng {doubt.line}: dòng '{_short(text)}' được giữ là nội dung nhưng có thể là bài {place} {sure}. "
+                f"Nếu đó là một bài, thêm vào tệp sửa lỗi (bài mới): {_proposal('bài mới', text)}"
+            )
+        if taken is None and alternative is not None:
+            return (
+                f"Dòng {doubt.line}: dòng '{_short(text)}' được giữ là nội dung nhưng có thể là đầu mục "
+                f"{int_to_roman(alternative.number)} {sure}."
+            )
+        if alternative is None and taken is not None and not taken.kind.startswith("section"):
+            return (
+                f"Dòng {doubt.line}: dòng '{_short(text)}' được nhận là bài {place} nhưng có thể chỉ là nội dung "
+                f"{sure}. Nếu không phải bài, thêm vào tệp sửa lỗi: {_proposal('không phải bài', text)}"
+            )
+        shown = "đầu mục" if taken is not None and taken.kind.startswith("section") else f"bài {place}"
+        return f"Dòng {doubt.line}: chưa chắc cách đọc dòng '{_short(text)}' (đã nhận là {shown}) {sure}."
 
     def _new_article(
-        self, section: Section, number: int, title_lines: list[str], kicker: str | None, line: int, index: int
-    ) -> tuple[Article, int]:
-        title = " ".join(title_lines)
+        self, section: Section, title: str, author_lines: list[str], kicker: str | None, line: int
+    ) -> Article:
         parts = [sentence_case(part.strip(), self.casing) for part in re.split(r"(?<=:)\s+", title)]
         title = parts[0]
         for part in parts[1:]:
-            title = _join_title(title, part)
-        article = Article(section.number, number, title.rstrip(" ."), kicker=kicker, line=line)
-        author_lines, index = self._author_under_title(index)
+            title = join_title(title, part)
+        article = Article(section.number, len(section.articles) + 1, title.rstrip(" ."), kicker=kicker, line=line)
         if author_lines:
             article.author, article.author_at = _join_author(author_lines), "title"
         section.articles.append(article)
-        return article, index
+        return article
 
-    def _author_under_title(self, index: int) -> tuple[list[str], int]:
-        """The author lines right under a title: right-aligned or tab-indented lines, or a line shaped like
-        an author's (grammar.author_line) that the file sets apart by its formatting or needs none for."""
-        blocks = self.blocks
-        lines: list[str] = []
-        while index < len(blocks) and blocks[index].indented and blocks[index].kind == "para":
-            lines.append(blocks[index].text)
-            index += 1
-        if lines or index + 1 >= len(blocks):
-            return lines, index
-        block = blocks[index]
-        if block.kind not in {"para", "heading"} or block.forced or len(block.text) > 120:
-            return lines, index
-        shown = block.emphasised or block.all_italic
-        if (shown and author_line(block.text)) or (not self.marked and plain_author_line(block.text)):
-            lines.append(block.text)
-            index += 1
-            # a position on the line under the name: 'Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh'
-            while index + 1 < len(blocks) and position_line(blocks[index].text) and not blocks[index].forced:
-                lines.append(blocks[index].text)
-                index += 1
-        return lines, index
+
+def _proposal(kind: str, text: str) -> str:
+    """The correction-file lines, ready to paste, that name the paragraph by its first words."""
+    first = " ".join(text.split()[:8])
+    return f"sửa:\n  - {kind}: {json.dumps(first, ensure_ascii=False)}"
 
 
 def _short(text: str, length: int = 60) -> str:
