@@ -22,8 +22,8 @@ AUTHOR         a person's name ('Ngô Văn Bảo'), a body ('Ban Tuyên giáo T�
                position or a unit after a comma ('Trần Văn Ứng, Ban Tuyên giáo Tỉnh ủy'), either followed by
                an abbreviation or a source in parentheses ('Nguyễn Thị Lan (BBT)', 'Ban Biên tập (TTXVN)',
                'Hồng Nhung (Nguồn: Báo Đồng Khởi)') or a short note of any words ('… (lược trích)'), 'BBT',
-               or a source: 'Theo Báo Nhân Dân', 'Nguồn: Cổng thông tin điện tử tỉnh'. It stands right under the title or as the article's last
-               line; Word and PDF also show it right-aligned or in italics.
+               or a source: 'Theo Báo Nhân Dân', 'Nguồn: Cổng thông tin điện tử tỉnh'. It stands right under the
+               title or as the article's last line; Word and PDF also show it right-aligned or in italics.
 LEAD-IN        a short paragraph ending with ':' ('Cụ thể như sau:') is text that introduces what follows,
                not a heading, unless the file formats it as one.
 
