@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
-from scripts.bulletin.grammar import article_line, bullet, is_sub_item, section_line
+from scripts.bulletin.grammar import article_line, bullet, is_sub_item, numbered_line, section_line
 from scripts.bulletin.model import NoteRef, RawBlock, Run, drop_prefix, strip_inlines
 from scripts.vietnamese import is_all_caps
 
@@ -35,6 +35,12 @@ def drop_noise(blocks: list[RawBlock]) -> list[RawBlock]:
 _PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?(?:trang\s+)?\d{1,3}(?:\s*[-–])?(?:\s*/\s*\d{1,3})?$", re.IGNORECASE)
 
 
+# what a running head says, when a page break shows it once only: the bulletin's name or its issue
+_HEAD_WORDS = re.compile(
+    r"th[ôo]ng\s+tin\s+sinh\s+ho[ạa]t|\bS[ốo]\s+(?:th[áa]ng\s+)?\d{1,2}\s*/\s*\d{4}", re.IGNORECASE
+)
+
+
 def drop_running_lines(blocks: list[RawBlock]) -> list[RawBlock]:
     """Remove the page furniture a PDF's text export keeps: page numbers on a line of their own ('12',
     '- 12 -', 'Trang 12') and the running head, a short line that comes back at page breaks (digits aside).
@@ -50,7 +56,7 @@ def drop_running_lines(blocks: list[RawBlock]) -> list[RawBlock]:
         text = blocks[index].text
         shaped = bool(article_line(text) or section_line(text, True) or re.search(r"[.;:!?]$", text))
         at_break = bool({index - 1, index + 1} & numbers) and not shaped
-        if (at_break and (counts[key] >= 2 or re.search(r"\d", text))) or (
+        if (at_break and (counts[key] >= 2 or _HEAD_WORDS.search(text))) or (
             counts[key] >= 3 and len(text) <= 80 and re.search(r"\d", text) and index >= 5 and not shaped
         ):
             running.add(index)
@@ -161,7 +167,8 @@ def continues(first: RawBlock, second: RawBlock) -> bool:
 
 def _starts_structure(text: str) -> bool:
     """A line that starts a section, an article, a numbered point or a list item (see grammar)."""
-    return bool(section_line(text, True) or article_line(text) or is_sub_item(text) or bullet(text))
+    numbered = numbered_line(text) and not re.match(r"^\d{1,2}[.,/-]\d", text)  # '2.596/2.601 chi bộ' goes on
+    return bool(section_line(text, True) or numbered or is_sub_item(text) or bullet(text))
 
 
 def _joined(first: RawBlock, second: RawBlock) -> RawBlock:

@@ -22,13 +22,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from scripts.bulletin.grammar import (
+    NUMBERED,
     author_line,
     heading_like,
     is_lead_in,
     is_sub_item,
+    person_line,
     plain_author_line,
     position_line,
     section_line,
+)
+from scripts.bulletin.grammar import (
+    numbered_line as numbered,
 )
 from scripts.bulletin.model import RawBlock
 from scripts.vietnamese import fold, is_all_caps
@@ -37,7 +42,8 @@ from scripts.vietnamese import fold, is_all_caps
 WEIGHTS: dict[str, float] = {
     # an article's title line
     "numbered": 1.0,  # begins like one: '3. ', '3)', '3/', 'Bài 3:', a tab after the number
-    "explicit": 3.0,  # 'Bài 3:' is an article whatever its look
+    "explicit": 3.0,
+    "bare number": -1.5,  # '3 Tiêu đề': a number and a space, no delimiter  # 'Bài 3:' is an article whatever its look
     "title shape": 2.0,  # short, not ending as a sentence ends
     "sentence": -4.0,  # ends with '.', ',' or ';', or longer than a title: a numbered paragraph
     "long": -1.0,  # over 200 characters
@@ -63,6 +69,7 @@ WEIGHTS: dict[str, float] = {
     "text follows": -3.0,  # a paragraph comes next: a heading inside an article
     "contents section": 4.0,
     # the sequence
+    "in sequence": 1.0,  # the number the section expects next: the strongest single sign there is
     "skip": -2.5,  # per number skipped: less than a plain title line is worth, so none is dropped for it
     "repeat": -4.0,
     "counts untitled": -0.5,  # the numbering counts the untitled first article after all
@@ -73,10 +80,6 @@ MAX_TITLE = 300
 MAX_UNNUMBERED = 200
 MAX_AUTHOR = 160
 
-_NUMBERED = re.compile(
-    r"^(?:Bài\s+(?:số\s+)?)?(\d{1,2})(?:\s*[.):/]|\s*[-–](?!\d)|[\t\u00a0\u2002\u2003])[\s\u00a0]*(\S.*)$",
-    re.IGNORECASE,
-)
 _EXPLICIT = re.compile(r"^Bài\s+(?:số\s+)?\d", re.IGNORECASE)
 _SUB_NUMBER = re.compile(r"^\d{1,2}\s*[.)](?:\s|$)|^\d{1,2}\s*\.\s*\d")  # the title part of '3.1. …', '3. 1) …'
 _GOES_ON = re.compile(r"^(?:Bài\s+)?\d{1,2}[.,/-]\d", re.IGNORECASE)
@@ -88,19 +91,6 @@ _UNFINISHED = re.compile(
     r"(?:,|-|–|\b(?:và|của|về|cho|với|trong|các|những|để|là|tại|theo|trên|từ|đến|nhằm|góp\s+phần|thực\s+hiện))$",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True)
-class Numbered:
-    number: int
-    title: str  # the title as typed after the number
-
-
-def numbered(text: str) -> Numbered | None:
-    """The number and title of any line that begins with an article-like number, sub-items included:
-    which reading it gets is decided by the whole outline, not by its shape."""
-    match = _NUMBERED.match(text.strip())
-    return Numbered(int(match.group(1)), match.group(2).strip()) if match else None
 
 
 @dataclass
@@ -335,9 +325,11 @@ def _title_evidence(context: Context, index: int, reading: Reading) -> list[tupl
     return evidence
 
 
-def _number_evidence(context: Context, index: int, text: str, found: Numbered) -> list[tuple[str, float]]:
+def _number_evidence(context: Context, index: int, text: str, found) -> list[tuple[str, float]]:
     blocks = context.blocks
     evidence: list[tuple[str, float]] = []
+    if re.match(r"^\d{1,2}\s[^\s\d]", text.strip()):
+        evidence.append(("bare number", WEIGHTS["bare number"]))
     if _EXPLICIT.match(text):
         evidence.append(("explicit", WEIGHTS["explicit"]))
     if _SUB_NUMBER.match(found.title):
@@ -346,6 +338,8 @@ def _number_evidence(context: Context, index: int, text: str, found: Numbered) -
         evidence.append(("number goes on", WEIGHTS["number goes on"]))
     sub = re.compile(rf"^{found.number}\s*\.\s*1\b")
     for following in blocks[index + 1 : index + 12]:
+        if section_line(following.text, following.emphasised):
+            break
         if sub.match(following.text):
             evidence.append(("sub-item follows", WEIGHTS["sub-item follows"]))
             break
@@ -370,7 +364,12 @@ def _in_list(context: Context, index: int, number: int, reach: int = 12) -> bool
             if section_line(block.text, block.emphasised):
                 return False
             found = numbered(block.text) if block.kind in {"para", "heading"} else None
-            if found and found.number == want and _typed_number(block.text) == shape:
+            if (
+                found
+                and found.number == want
+                and _typed_number(block.text) == shape
+                and not _SUB_NUMBER.match(found.title)
+            ):
                 if heading_like(found.title):
                     return False
                 position = back
@@ -384,7 +383,7 @@ def _in_list(context: Context, index: int, number: int, reach: int = 12) -> bool
 
 def _typed_number(text: str) -> str:
     """How a line's number is typed, digits aside: '#. ', 'Bài #: ', '#) '."""
-    match = _NUMBERED.match(text.strip())
+    match = NUMBERED.match(text.strip())
     return re.sub(r"\d+", "#", text.strip()[: match.start(2)]) if match else ""
 
 
@@ -452,9 +451,13 @@ def _author_under_title(context: Context, index: int) -> tuple[list[str], int]:
     if (shown and author_line(block.text)) or (not context.marked and plain_author_line(block.text)):
         lines.append(block.text)
         index += 1
-        # a position on the line under the name: 'Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh'
-        while index + 1 < len(blocks) and position_line(blocks[index].text) and not blocks[index].forced:
-            lines.append(blocks[index].text)
+        # a position or a unit on the line under a name: 'Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh', 'Văn phòng Tỉnh ủy'
+        while index + 1 < len(blocks) and len(lines) < 3 and not blocks[index].forced:
+            below = blocks[index].text
+            unit = person_line(lines[0]) and author_line(below) and not person_line(below) and len(below) <= 120
+            if not (position_line(below) or unit):
+                break
+            lines.append(below)
             index += 1
     return lines, index
 
@@ -506,9 +509,9 @@ def _article_step(state: State, reading: Reading) -> tuple[State, list[tuple[str
         return (section, count + 1, printed + 1, base), []
     number = reading.number
     if number == printed + 1:
-        return (section, count + 1, number, base), []
+        return (section, count + 1, number, base), [("in sequence", WEIGHTS["in sequence"])]
     if printed == 0 and base and number == base + 1:  # numbered on through the issue
-        return (section, count + 1, number, base), []
+        return (section, count + 1, number, base), [("in sequence", WEIGHTS["in sequence"])]
     if number == count + 1 and count > printed:  # the untitled first article counted after all
         return (section, count + 1, number, base), [("counts untitled", WEIGHTS["counts untitled"])]
     if printed + 1 < number <= printed + 3:

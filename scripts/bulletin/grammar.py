@@ -130,6 +130,21 @@ def article_line(text: str) -> Numbered | None:
     return Numbered(int(match.group(1)), title, bool(_BAI.match(text)))
 
 
+# any line that begins with an article-like number, sub-items included ('3.1.', '3. 10 năm'), or a bare
+# number before a capital ('3 Tiêu đề': Word's tab after the number, read as a space): which it is, the
+# decoder decides from the whole outline
+NUMBERED = re.compile(
+    r"^(?:Bài\s+(?:số\s+)?)?(\d{1,2})(?:\s*[.):/]|\s*[-–](?!\d)|[\t\u00a0\u2002\u2003]|\s(?=[A-ZĐÀ-Ỹ“\"]))[\s\u00a0]*(\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def numbered_line(text: str) -> Numbered | None:
+    """The number and title of any line that begins like an article's title line, sub-items included."""
+    match = NUMBERED.match(text.strip())
+    return Numbered(int(match.group(1)), match.group(2).strip(), bool(_BAI.match(text.strip()))) if match else None
+
+
 def is_sub_item(text: str) -> bool:
     """A numbered point inside an article: '3.1.', '3. 10.', 'a)', '(1)', 'Thứ nhất,'."""
     return bool(_SUB_ITEM.match(text.strip()))

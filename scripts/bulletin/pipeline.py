@@ -52,6 +52,7 @@ class ImportResult:
                     "footnotes": len(a.footnotes),
                     "line": a.line,
                     "path": f"{base}/{article_file(a)}",
+                    **_evidence(self.issue.decisions.get(a.line)),
                 }
                 for a in self.issue.articles
             ],
@@ -62,6 +63,17 @@ class ImportResult:
             "removed": self.plan.removed,
             "protected": self.plan.protected,
         }
+
+
+def _evidence(decision) -> dict:
+    """What the decoder saw for an article: its confidence (points the best other outline loses) and the
+    evidence, each feature with its points (scripts/bulletin/decoder.py, WEIGHTS)."""
+    if decision is None:  # the untitled article under a section's line, or one the text forced
+        return {"confidence": None, "evidence": []}
+    return {
+        "confidence": round(decision.confidence, 2),
+        "evidence": [{"feature": name, "points": points} for name, points in decision.evidence],
+    }
 
 
 def convert(path: Path, issue: str | None = None) -> Issue:

@@ -21,13 +21,13 @@ import re
 from dataclasses import dataclass
 
 from scripts.bulletin.decoder import LOW_CONFIDENCE, Context, Decision, Doubt, decode, join_title
-from scripts.bulletin.decoder import numbered as numbered_line
 from scripts.bulletin.errors import BulletinError
 from scripts.bulletin.grammar import (
     article_line,
     author_line,
     heading_like,
     is_lead_in,
+    numbered_line,
     person_line,
     plain_author_line,
     position_line,
