@@ -7,12 +7,13 @@ examples, shrunk by hypothesis to their simplest form.
 from __future__ import annotations
 
 import argparse
+import random
 import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
-from hypothesis import HealthCheck, Phase, find, given, settings
+from hypothesis import HealthCheck, Phase, find, given, seed, settings
 
 from tests.generator import Generated, bulletins, mismatches
 
@@ -24,6 +25,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=20000)
     parser.add_argument("--forms", default="txt")
     parser.add_argument("--show", type=int, default=3, help="failing examples to shrink and print")
+    parser.add_argument("--seed", type=int, help="the same bulletins again (default: new ones each run)")
     options = parser.parse_args()
     forms = tuple(options.forms.split(","))
     folder = Path(tempfile.mkdtemp(prefix="ban-tin-sinh-"))
@@ -39,6 +41,7 @@ def main() -> None:
         suppress_health_check=list(HealthCheck),
     )
     @given(bulletins(forms))
+    @seed(options.seed if options.seed is not None else random.getrandbits(32))
     def run(generated: Generated) -> None:
         problems = mismatches(generated, folder)
         results[f"{generated.form} {'đúng' if not problems else 'sai'}"] += 1

@@ -40,7 +40,7 @@ ARTICLE_FORMS = [
     "Bài {n}: {t}",
     "Bài {n}. {t}",
     "Bài {n} - {t}",
-    "0{n}. {t}",
+    "{n:02d}. {t}",
     "Bài số {n}: {t}",
 ]
 SECTION_FORMS = [

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
-from scripts.bulletin.grammar import article_line, bullet, is_sub_item, numbered_line, section_line
+from scripts.bulletin.grammar import article_line, author_line, bullet, is_sub_item, numbered_line, section_line
 from scripts.bulletin.model import NoteRef, RawBlock, Run, drop_prefix, strip_inlines
 from scripts.vietnamese import is_all_caps
 
@@ -43,11 +43,12 @@ _HEAD_WORDS = re.compile(
 
 def drop_running_lines(blocks: list[RawBlock]) -> list[RawBlock]:
     """Remove the page furniture a PDF's text export keeps: page numbers on a line of their own ('12',
-    '- 12 -', 'Trang 12') and the running head, a short line that comes back at page breaks (digits aside).
-    The masthead's own line, at the top and not at a page break, stays. The paragraph the page break cut
+    '- 12 -', 'Trang 12') and the running head beside them, a short line that comes back at page breaks
+    (digits aside) or names the bulletin. A line elsewhere stays, however often it repeats (a section's title,
+    an author), and so does the masthead's own line at the top. The paragraph the page break cut
     in two is joined again by `join_page_breaks`."""
     numbers = {i for i, b in enumerate(blocks) if b.kind == "para" and _PAGE_NUMBER.match(b.text)}
-    keys = [re.sub(r"\d+", "#", b.text) if b.kind == "para" and len(b.text) <= 120 else None for b in blocks]
+    keys = [re.sub(r"\d+", "#", b.text) if b.kind == "para" and len(b.text) <= 100 else None for b in blocks]
     counts = Counter(k for k in keys if k)
     running = set(numbers)
     for index, key in enumerate(keys):
@@ -56,9 +57,7 @@ def drop_running_lines(blocks: list[RawBlock]) -> list[RawBlock]:
         text = blocks[index].text
         shaped = bool(article_line(text) or section_line(text, True) or re.search(r"[.;:!?]$", text))
         at_break = bool({index - 1, index + 1} & numbers) and not shaped
-        if (at_break and (counts[key] >= 2 or _HEAD_WORDS.search(text))) or (
-            counts[key] >= 3 and len(text) <= 80 and re.search(r"\d", text) and index >= 5 and not shaped
-        ):
+        if at_break and (counts[key] >= 2 or _HEAD_WORDS.search(text)):
             running.add(index)
     return [b for i, b in enumerate(blocks) if i not in running]
 
@@ -146,11 +145,15 @@ def continues(first: RawBlock, second: RawBlock) -> bool:
         return False
     if first.whole or second.whole or first.forced or second.forced:
         return False  # a Word paragraph ends where the file says; an editor's correction starts a new one
-    if second.marked_heading or second.indented or first.indented:
-        return False
+    if second.marked_heading or second.indented or (first.indented and not second.text[:1].islower()):
+        return False  # (an indented paragraph goes on after a page break with a word in lower case)
     text, following = first.text, second.text
     if not text or not following or following.startswith("(Nguồn") or _starts_structure(following):
         return False
+    if section_line(text, True) or (following[0].isdigit() and numbered_line(text) and len(text) <= 300):
+        return False  # a heading ends where its line does; a figure after a title line starts the text
+    if following[0].isdigit() and (author_line(text) or (len(text) <= 120 and numbered_line(following))):
+        return False  # an author line or a heading, then the next article's number ('2.2024: …')
     ending = text.rstrip(_TRAILING_CLOSERS)[-1:]
     if ending == ";":
         # an enumeration goes on after ';' with a lower-case word or a figure ('2.596/2.601 chi bộ')
