@@ -124,7 +124,14 @@ class Generated:
             type_pdf(self.issue, self.typing, target, self.running_heads)
         else:
             styles = self.form == "docx-styles"
-            type_docx(self.issue, target, heading_styles=styles, typing=self.typing, plain=self.form == "docx-plain")
+            type_docx(
+                self.issue,
+                target,
+                heading_styles=styles,
+                typing=self.typing,
+                plain=self.form == "docx-plain",
+                contents=self.typing.toc != "none",
+            )
         return target
 
     def describe(self) -> str:

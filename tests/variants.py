@@ -237,7 +237,13 @@ def type_text(issue: Issue, typing: Typing) -> str:
 
 
 def type_docx(
-    issue: Issue, target: Path, *, heading_styles: bool, typing: Typing = Typing(), plain: bool = False
+    issue: Issue,
+    target: Path,
+    *,
+    heading_styles: bool,
+    typing: Typing = Typing(),
+    plain: bool = False,
+    contents: bool = False,
 ) -> None:
     """The issue typed in Word: titles in heading styles (or in bold only, or `plain`: not set apart at all),
     authors right-aligned in italics, lists as bulleted paragraphs, tables as Word tables, real footnotes."""
@@ -294,6 +300,13 @@ def type_docx(
 
     for line in issue.masthead:
         paragraph(line, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
+    if contents:  # 'Trong số này', with leader dots and page numbers when the typing has them
+        paragraph("TRONG SỐ NÀY", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
+        for section in issue.sections:
+            paragraph(f"{int_to_roman(section.number)}. {section.title.upper()}", bold=True)
+            for article in section.articles:
+                pages = f" {'.' * 12} {article.number + 2}" if typing.toc == "pages" else ""
+                paragraph(f"{article.number}. {article.title}{pages}")
     for section in issue.sections:
         title_paragraph([f"{int_to_roman(section.number)}. {section.title.upper()}"], "Heading 1")
         for position, article in enumerate(section.articles):

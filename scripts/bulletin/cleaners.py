@@ -152,12 +152,12 @@ def continues(first: RawBlock, second: RawBlock) -> bool:
         return False
     if section_line(text, True) or (following[0].isdigit() and numbered_line(text) and len(text) <= 300):
         return False  # a heading ends where its line does; a figure after a title line starts the text
-    if following[0].isdigit() and (author_line(text) or (len(text) <= 120 and numbered_line(following))):
-        return False  # an author line or a heading, then the next article's number ('2.2024: …')
     ending = text.rstrip(_TRAILING_CLOSERS)[-1:]
     if ending == ";":
         # an enumeration goes on after ';' with a lower-case word or a figure ('2.596/2.601 chi bộ')
         return following[0].islower() or following[0].isdigit()
+    if following[0].isdigit() and (author_line(text) or (len(text) <= 120 and numbered_line(following))):
+        return False  # an author line or a heading, then the next article's number ('2.2024: …')
     if _TERMINAL.search(ending):
         return False
     if following[0].islower() or following[0].isdigit() or ending == ",":

@@ -62,7 +62,7 @@ WEIGHTS: dict[str, float] = {
     "list goes on": -3.0,  # numbered after a list that began with '1.' inside an article
     "lead-in": -2.0,  # ends with ':' and text follows: it introduces what follows
     # a title whose number was not typed
-    "unnumbered": -4.0,  # (its look adds nothing: sub-headings look the same)
+    "unnumbered": -4.1,  # (its look adds nothing: sub-headings look the same)
     # a section line
     "section": 2.0,
     "article follows": 2.0,  # an article's line (or the untitled first article) comes next
@@ -280,6 +280,7 @@ def article_readings(context: Context, index: int) -> list[Reading]:
         or author_line(text)
         or section_line(text, True)
         or is_sub_item(text)
+        or is_lead_in(text)
     ):
         return []
     if (context.marked or context.formats_titles) and not _formatted(block):

@@ -134,7 +134,7 @@ def article_line(text: str) -> Numbered | None:
 # number before a capital ('3 Tiêu đề': Word's tab after the number, read as a space): which it is, the
 # decoder decides from the whole outline
 NUMBERED = re.compile(
-    r"^(?:Bài\s+(?:số\s+)?)?(\d{1,2})(?:\s*[.):/]|\s*[-–](?!\d)|[\t\u00a0\u2002\u2003]|\s(?=[A-ZĐÀ-Ỹ“\"]))[\s\u00a0]*(\S.*)$",
+    r"^(?:Bài\s+(?:số\s+)?)?(\d{1,2})(?:\s*[.):/]|\s*[-–](?!\d)|[\t\u00a0\u2002\u2003]|\s(?=[A-ZĐÀ-Ỹ“\"\d]))[\s\u00a0]*(\S.*)$",
     re.IGNORECASE,
 )
 

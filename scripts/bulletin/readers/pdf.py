@@ -275,7 +275,10 @@ def _running_lines(pages: list[list[_Line]]) -> set[tuple[int, int]]:
             if not page or page[edge].kind != "line":
                 continue
             key = re.sub(r"\d+", "#", page[edge].text)
-            if texts[key] >= max(2, len(pages) // 2) or (edge == -1 and re.fullmatch(r"[-–\s#]*", key)):
+            sentence_end = bool(re.search(r"[.;:!?…]$", key.rstrip()))  # the end of a paragraph, not furniture
+            if (texts[key] >= max(2, len(pages) // 2) and not sentence_end) or (
+                edge == -1 and re.fullmatch(r"[-–\s#]*", key)
+            ):
                 found.add((number, edge % len(page)))
     return found
 
