@@ -243,3 +243,24 @@ def test_months_in_the_navigation_stay_text_for_yaml_1_2_readers(site):
     text = (site / "docs/ban-tin/2023/.nav.yml").read_text(encoding="utf-8")
     assert yaml.safe_load(text)["nav"] == ["10", "09", "08"]
     assert re.findall(r"^- (\S+)$", text, re.M) == ["'10'", "'09'", "'08'"]
+
+
+def test_the_imports_depend_one_way():
+    """scripts/bulletin is the base the report and task imports build on: nothing in it imports them, nor
+    the command line that dispatches to each (scripts/cli.py); its __main__ is only an entry point."""
+    import ast
+
+    from tests.support import REPO
+
+    others = ("scripts.tasks", "scripts.indicators", "scripts.reports", "scripts.cli")
+    found = []
+    for module in (REPO / "scripts" / "bulletin").rglob("*.py"):
+        if module.name == "__main__.py":
+            continue
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names += [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            found += [f"{module.name}: {name}" for name in names if name.startswith(others)]
+    assert found == []
+    for package in ("reports", "tasks"):
+        assert (REPO / "scripts" / package / "pipeline.py").is_file()

@@ -1,7 +1,8 @@
-"""`python -m scripts.bulletin …`"""
+"""`python -m scripts.bulletin …`: the name the README and editors know for `python -m scripts` (an entry
+point only: nothing imports it, so the bulletin package depends on no other import package)."""
 
 import sys
 
-from scripts.bulletin.cli import main
+from scripts.cli import main
 
 sys.exit(main())

@@ -1,4 +1,4 @@
-"""The import pipeline: source file → reader → cleaners → structure → writers."""
+"""The bulletin import: source file → reader → cleaners → decoder and structure → writers."""
 
 from __future__ import annotations
 
@@ -7,21 +7,13 @@ from pathlib import Path
 
 from scripts.bulletin.cleaners import clean
 from scripts.bulletin.corrections import apply_to_issue, corrections_file, load_corrections, mark_blocks
-from scripts.bulletin.errors import BulletinError
 from scripts.bulletin.model import Issue
 from scripts.bulletin.outline import article_text, code, first_words, structure_warnings
 from scripts.bulletin.readers import read_source
-from scripts.bulletin.report import Report, convert_report
 from scripts.bulletin.structure import build_issue
 from scripts.bulletin.writers import WritePlan, apply_writes, plan_writes
 from scripts.bulletin.writers.archive import archive_pages, known_issues, site_sections
 from scripts.bulletin.writers.pages import article_file, issue_dir, issue_pages
-from scripts.bulletin.writers.report_pages import report_file, report_pages
-from scripts.indicators.extract import indicator_rows, indicators_csv
-from scripts.indicators.new import period_stem
-from scripts.tasks.data import tasks_csv
-from scripts.tasks.extract import Leader, read_leaders
-from scripts.tasks.pages import task_pages
 from scripts.vietnamese import words
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -111,103 +103,3 @@ def import_bulletin(
     if not dry_run:
         apply_writes(files, plan, root, force)
     return ImportResult(model, files, plan)
-
-
-@dataclass
-class ReportResult:
-    report: Report
-    files: dict[str, str]
-    plan: WritePlan
-    indicators: int  # rows written to the indicator data file
-
-    def summary(self) -> dict:
-        """The `--json` report."""
-        return {
-            "title": self.report.title,
-            "number": self.report.number,
-            "date": self.report.date,
-            "year": self.report.year,
-            "path": report_file(self.report),
-            "footnotes": len(self.report.body.footnotes),
-            "appendices": [{"number": a.number, "title": a.title, "rows": len(a.rows)} for a in self.report.appendices],
-            "indicators": self.indicators,
-            "warnings": list(self.report.warnings),
-            "written": self.plan.written,
-            "unchanged": len(self.plan.unchanged),
-            "removed": self.plan.removed,
-            "protected": self.plan.protected,
-        }
-
-
-def import_report(
-    path: Path,
-    *,
-    root: Path = PROJECT_ROOT,
-    year: int | None = None,
-    period: str = "cả năm",
-    dry_run: bool = False,
-    force: bool = False,
-) -> ReportResult:
-    """Import a report: its page under docs/bao-cao/ and, from its appendix, the indicator data file."""
-    report = convert_report(path, year)
-    rows = indicator_rows(report, period)
-    dashboard = f"docs/chi-tieu/{report.year}.md" if rows else None
-    files = report_pages(report, root, dashboard)
-    if rows:
-        target = indicator_file(report.year, period)
-        workbook = (root / target).with_suffix(".xlsx")
-        if workbook.is_file():  # the editors keep this period in Excel: two files would stop the build
-            report.warnings.append(
-                f"đã có {workbook.relative_to(root).as_posix()} (số liệu giữ bằng Excel): bảng chỉ tiêu của báo "
-                "cáo không được ghi thành CSV; đối chiếu và sửa trong tệp Excel nếu cần."
-            )
-        else:
-            files[target] = indicators_csv(rows)
-    plan = plan_writes(files, root, owned_dirs=[])
-    if not dry_run:
-        apply_writes(files, plan, root, force)
-    return ReportResult(report, files, plan, len(rows))
-
-
-def indicator_file(year: int, period: str) -> str:
-    """'data/indicators/2023.csv' for a whole year, 'data/indicators/2024-9-thang.csv' otherwise."""
-    return f"data/indicators/{period_stem(year, period)}.csv"
-
-
-@dataclass
-class TasksResult:
-    leaders: list[Leader]
-    year: int
-    files: dict[str, str]
-    plan: WritePlan
-
-    def summary(self) -> dict:
-        """The `--json` report."""
-        return {
-            "year": self.year,
-            "leaders": [{"order": x.order, "name": x.name, "tasks": len(x.tasks)} for x in self.leaders],
-            "tasks": sum(len(leader.tasks) for leader in self.leaders),
-            "warnings": [],
-            "written": self.plan.written,
-            "unchanged": len(self.plan.unchanged),
-            "removed": self.plan.removed,
-            "protected": self.plan.protected,
-        }
-
-
-def import_tasks(
-    path: Path, *, year: int, root: Path = PROJECT_ROOT, dry_run: bool = False, force: bool = False
-) -> TasksResult:
-    """Import a task-progress appendix: `data/tasks/<year>.csv` and the pages under docs/tien-do/."""
-    leaders = read_leaders(path)
-    if not leaders:
-        raise BulletinError(
-            f"Lỗi: không thấy bảng tiến độ nhiệm vụ (cột 'Cá nhân được phân công') trong '{path.name}'. "
-            "Hãy kiểm tra đây đúng là phụ lục tiến độ nhiệm vụ."
-        )
-    files = task_pages(year, leaders, root, path.name)
-    files[f"data/tasks/{year}.csv"] = tasks_csv(year, leaders)
-    plan = plan_writes(files, root, owned_dirs=[f"docs/tien-do/{year}"])
-    if not dry_run:
-        apply_writes(files, plan, root, force)
-    return TasksResult(leaders, year, files, plan)

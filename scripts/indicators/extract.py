@@ -11,7 +11,7 @@ import io
 import re
 
 from scripts.bulletin.model import NoteRef, Paragraph, Run, plain_text
-from scripts.bulletin.report import Appendix, Report
+from scripts.reports.structure import Appendix, Report
 from scripts.vietnamese import fold, parse_vn_number, roman_to_int, sentence_case, words
 
 VALUE_COLUMNS = [  # (text column, appendix column index)

@@ -1,4 +1,7 @@
-"""Command line: `python -m scripts.bulletin import FILE [--issue YYYY-MM] [--dry-run] [--json] [--force]`."""
+"""The one command line of the imports, dispatching to each package: `python -m scripts` (or, as the README
+has it, `python -m scripts.bulletin`) `import FILE [--issue YYYY-MM]` (scripts/bulletin), `report FILE`
+(scripts/reports), `tasks FILE --year YYYY` (scripts/tasks), `indicators new YYYY` (scripts/indicators);
+`[--dry-run] [--json] [--force]`. Nothing under those packages imports this module."""
 
 from __future__ import annotations
 
@@ -9,7 +12,9 @@ from pathlib import Path
 
 from scripts.bulletin.errors import BulletinError, UsageError
 from scripts.bulletin.outline import outline
-from scripts.bulletin.pipeline import PROJECT_ROOT, import_bulletin, import_report, import_tasks
+from scripts.bulletin.pipeline import PROJECT_ROOT, import_bulletin
+from scripts.reports.pipeline import import_report
+from scripts.tasks.pipeline import import_tasks
 
 
 class _Parser(argparse.ArgumentParser):

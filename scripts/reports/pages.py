@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 from scripts.bulletin.model import Paragraph, Run
-from scripts.bulletin.report import Appendix, Report
 from scripts.bulletin.writers import markdown as md
 from scripts.bulletin.writers.generated import dump_yaml, front_matter, landing_page, stamp_page, stamp_yaml
+from scripts.reports.structure import Appendix, Report
 from scripts.vietnamese import slugify
 
 REPORT_DIR = "docs/bao-cao"
