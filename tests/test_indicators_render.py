@@ -173,7 +173,7 @@ def test_bulletin_imports_and_the_macros_module_load_neither_pandas_nor_plotly()
     from tests.support import REPO
 
     probe = (
-        "import sys, macros.main, scripts.bulletin.cli, scripts.bulletin.pipeline; "
+        "import sys, macros.main, scripts.cli, scripts.bulletin.pipeline; "
         "print(sorted(m for m in ('pandas', 'plotly', 'openpyxl') if m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True)

@@ -398,8 +398,10 @@ class _Reader:
             # line is full when the next line's first word would not have fitted on it (justified or ragged)
             room = (previous.right or self.right) - previous.x1
             full = room < max(15.0, _first_word_width(line)) and not self.right_aligned(previous)
-            plain = abs(line.x0 - (line.left or self.left)) < 3 and not line.heading_font and not previous.heading_font
-            return not (full and plain and not self.bulleted(line))
+            # (a title cut by the page break goes on too: the same heading font on both sides of it)
+            aligned = abs(line.x0 - (line.left or self.left)) < 3
+            same = line.heading_font == previous.heading_font and line.bold == previous.bold
+            return not (full and aligned and same and not self.bulleted(line))
         gap = line.top - previous.bottom
         if gap > self.line_gap + 3 or gap < -2:
             return True
