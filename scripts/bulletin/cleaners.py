@@ -10,7 +10,15 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
-from scripts.bulletin.grammar import article_line, author_line, bullet, is_sub_item, numbered_line, section_line
+from scripts.bulletin.grammar import (
+    RUNNING_HEAD,
+    article_line,
+    author_line,
+    bullet,
+    is_sub_item,
+    numbered_line,
+    section_line,
+)
 from scripts.bulletin.model import NoteRef, RawBlock, Run, drop_prefix, strip_inlines
 from scripts.vietnamese import is_all_caps
 
@@ -35,12 +43,6 @@ def drop_noise(blocks: list[RawBlock]) -> list[RawBlock]:
 _PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?(?:trang\s+)?\d{1,3}(?:\s*[-–])?(?:\s*/\s*\d{1,3})?$", re.IGNORECASE)
 
 
-# what a running head says, when a page break shows it once only: the bulletin's name or its issue
-_HEAD_WORDS = re.compile(
-    r"th[ôo]ng\s+tin\s+sinh\s+ho[ạa]t|\bS[ốo]\s+(?:th[áa]ng\s+)?\d{1,2}\s*/\s*\d{4}", re.IGNORECASE
-)
-
-
 def drop_running_lines(blocks: list[RawBlock]) -> list[RawBlock]:
     """Remove the page furniture a PDF's text export keeps: page numbers on a line of their own ('12',
     '- 12 -', 'Trang 12') and the running head beside them, a short line that comes back at page breaks
@@ -57,7 +59,7 @@ def drop_running_lines(blocks: list[RawBlock]) -> list[RawBlock]:
         text = blocks[index].text
         shaped = bool(article_line(text) or section_line(text, True) or re.search(r"[.;:!?]$", text))
         at_break = bool({index - 1, index + 1} & numbers) and not shaped
-        if at_break and (counts[key] >= 2 or _HEAD_WORDS.search(text)):
+        if at_break and (counts[key] >= 2 or RUNNING_HEAD.search(text)):
             running.add(index)
     return [b for i, b in enumerate(blocks) if i not in running]
 

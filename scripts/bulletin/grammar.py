@@ -60,6 +60,11 @@ _SUB_ITEM = re.compile(
     re.IGNORECASE,
 )
 
+# what a running head says, when a page break shows it once only: the bulletin's name or its issue
+RUNNING_HEAD = re.compile(
+    r"th[ôo]ng\s+tin\s+sinh\s+ho[ạa]t|\bS[ốo]\s+(?:th[áa]ng\s+)?\d{1,2}\s*/\s*\d{4}", re.IGNORECASE
+)
+
 BULLET = re.compile(r"^\s*[-–•+▪◦]\s+(?=\S)")
 
 _TERMINAL = re.compile(r"[.;!?…,]$")

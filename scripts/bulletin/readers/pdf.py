@@ -30,7 +30,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from scripts.bulletin.errors import BulletinError
-from scripts.bulletin.grammar import bullet
+from scripts.bulletin.grammar import RUNNING_HEAD, bullet
 from scripts.bulletin.model import Inline, NoteRef, RawBlock, Run, merge_runs
 from scripts.vietnamese import nfc
 
@@ -265,7 +265,8 @@ def _page_lines(page: _Page, tables: list) -> list[_Line]:
 
 
 def _running_lines(pages: list[list[_Line]]) -> set[tuple[int, int]]:
-    """(page, index) of header and footer lines: the same text (digits aside) at a page edge on most pages."""
+    """(page, index) of header and footer lines: the same text (digits aside) at a page edge on most pages, a
+    page number at the foot, or a head that names the bulletin or its issue (a short file shows it once)."""
     found: set[tuple[int, int]] = set()
     if len(pages) < 2:
         return found
@@ -274,11 +275,13 @@ def _running_lines(pages: list[list[_Line]]) -> set[tuple[int, int]]:
         for number, page in enumerate(pages):
             if not page or page[edge].kind != "line":
                 continue
-            key = re.sub(r"\d+", "#", page[edge].text)
+            text = page[edge].text
+            key = re.sub(r"\d+", "#", text)
             sentence_end = bool(re.search(r"[.;:!?…]$", key.rstrip()))  # the end of a paragraph, not furniture
-            if (texts[key] >= max(2, len(pages) // 2) and not sentence_end) or (
-                edge == -1 and re.fullmatch(r"[-–\s#]*", key)
-            ):
+            repeated = texts[key] >= max(2, len(pages) // 2) and not sentence_end
+            page_number = edge == -1 and bool(re.fullmatch(r"[-–\s]*\d{1,3}[-–\s]*", text))  # not a year
+            named = edge == 0 and number > 0 and len(text) <= 100 and bool(RUNNING_HEAD.search(text))
+            if repeated or page_number or named:
                 found.add((number, edge % len(page)))
     return found
 
