@@ -7,8 +7,9 @@ scores, `WEIGHTS`, on the features of the line and of what surrounds it (the lin
 Text scores 0; a reading is taken when its evidence and the constraints of the sequence make it worth it.
 
 The constraints: sections run I, II, III…; article numbers run 1, 2, 3… within a section and restart with
-it (or run on through the issue); a number skipped or repeated costs `SKIP`/`REPEAT`, so that when articles
-N+1 and N+2 are found, article N is looked for between them rather than lost. The outline is the path of
+it (or run on through the issue); a number skipped or repeated costs points ('skip', 'repeat'), fewer than a
+plain title line is worth, so that no article is dropped for a gap, and a line between articles N-1 and N+1
+that may be N (even without its number) is taken for it. The outline is the path of
 highest total score through all blocks, found exactly by dynamic programming (Viterbi) over the states
 (section, articles so far, last number printed, the number the previous section ended on). The same pass
 run backwards gives each decision its confidence: the score lost by the best outline that decides that
@@ -42,10 +43,10 @@ from scripts.vietnamese import fold, is_all_caps
 WEIGHTS: dict[str, float] = {
     # an article's title line
     "numbered": 1.0,  # begins like one: '3. ', '3)', '3/', 'Bài 3:', a tab after the number
-    "explicit": 3.0,
-    "bare number": -1.5,  # '3 Tiêu đề': a number and a space, no delimiter  # 'Bài 3:' is an article whatever its look
+    "explicit": 3.0,  # 'Bài 3:' is an article whatever its look
+    "bare number": -1.5,  # '3 Tiêu đề': a number and a space, no delimiter (Word's tab read as a space)
     "title shape": 2.0,  # short, not ending as a sentence ends
-    "sentence": -4.0,  # ends with '.', ',' or ';', or longer than a title: a numbered paragraph
+    "sentence": -4.0,  # ends with '.', ',' or ';': a numbered paragraph
     "long": -1.0,  # over 200 characters
     "lower case": -3.0,  # the title begins with a small letter
     "sub-item number": -4.0,  # '3.1.', '3. 1)': a point inside article 3
