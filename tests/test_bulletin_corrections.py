@@ -4,6 +4,7 @@ refused with the line it is wrong on, writing nothing."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -167,3 +168,21 @@ def test_the_readme_example_is_a_valid_correction_file(tmp_path):
     corrections = load_corrections(path)
     assert corrections.issue == "2024-02"
     assert [c.kind for c in corrections.items] == ["start", "not_article", "article", "merge"]
+
+
+def test_the_lines_a_warning_proposes_take_the_other_reading_when_pasted(tmp_path):
+    """The editor copies the correction-file lines a doubtful decision proposes; the import then reads the
+    paragraph the other way, and every word stays."""
+    source = misread(tmp_path, unnumbered)
+    guessed = convert(source, "2024-02")
+    warning = next(w for w in guessed.warnings if "Dự báo tình hình thế giới năm 2024" in w and "sửa:" in w)
+    proposal = warning[warning.index("sửa:") :]
+    correct(source, proposal + "\n")
+    corrected = convert(source, "2024-02")
+    assert [a.code for a in corrected.articles if a.section == 3] == ["III.1", "III.2"]
+    assert "Dự báo tình hình thế giới năm 2024" in article_text(corrected.articles[5])
+    before = sum((article_words(a) for a in guessed.articles), Counter())
+    after = sum((article_words(a) for a in corrected.articles), Counter())
+    titles = Counter(w for a in guessed.articles for w in article_words_of(a.title).elements())
+    titles_after = Counter(w for a in corrected.articles for w in article_words_of(a.title).elements())
+    assert before + titles == after + titles_after  # no word lost: the title went back into the text
