@@ -15,6 +15,7 @@ from scripts.bulletin.grammar import (
     article_line,
     author_line,
     bullet,
+    heading_like,
     is_sub_item,
     numbered_line,
     section_line,
@@ -158,14 +159,18 @@ def continues(first: RawBlock, second: RawBlock) -> bool:
     if ending == ";":
         # an enumeration goes on after ';' with a lower-case word or a figure ('2.596/2.601 chi bộ')
         return following[0].islower() or following[0].isdigit()
-    if following[0].isdigit() and (author_line(text) or (len(text) <= 120 and numbered_line(following))):
-        return False  # an author line or a heading, then the next article's number ('2.2024: …')
+    if (
+        following[0].isdigit()
+        and numbered_line(following)
+        and (author_line(text) or len(text) <= 120 or heading_like(following))
+    ):
+        return False  # an author line or a heading, or a line shaped like a title: the next article ('2.2024: …')
     if _TERMINAL.search(ending):
         return False
     if following[0].islower() or following[0].isdigit() or ending == ",":
         return True
-    if first.emphasised or second.emphasised or _starts_structure(text):
-        return False  # a title line is long at times, and ends without a full stop
+    if first.emphasised or second.emphasised or _starts_structure(text) or numbered_line(text):
+        return False  # a title line is long at times, and ends without a full stop ('14.2024: …' too)
     # a long paragraph never ends without punctuation: the next one carries on its sentence
     return len(text) >= 200 and len(following) >= 40 and not is_all_caps(text)
 
