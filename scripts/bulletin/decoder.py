@@ -464,9 +464,19 @@ def _author_under_title(context: Context, index: int) -> tuple[list[str], int]:
     return lines, index
 
 
-def _similar(first: str, second: str) -> bool:
-    a, b = set(fold(first).split()), set(fold(second).split())
-    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= 0.6
+def _similar(listed: str, title: str) -> bool:
+    """Whether a contents entry names this title: the same words (most of them), or, when the list shortens
+    its titles ('Một số chủ trương, chỉ đạo…'), the title's first words."""
+    entry = fold(listed).replace("...", "…").rstrip(" .").split()
+    words = fold(title).split()
+    if not entry or not words:
+        return False
+    if entry[-1].endswith("…"):
+        entry[-1] = entry[-1].rstrip("…")
+        entry = [word for word in entry if word]
+        return bool(entry) and words[: len(entry)] == entry
+    a, b = set(entry), set(words)
+    return len(a & b) / max(len(a), len(b)) >= 0.7
 
 
 # --- the decoding --------------------------------------------------------------------------------
