@@ -50,6 +50,7 @@ WEIGHTS: dict[str, float] = {
     "long": -1.0,  # over 200 characters
     "lower case": -3.0,  # the title begins with a small letter
     "sub-item number": -4.0,  # '3.1.', '3. 1)': a point inside article 3
+    "sub-item shape": -3.0,  # '3.1 Nội dung': typed like a sub-item's number (or '3.' before '10 năm …')
     "number goes on": -1.5,  # '2.596', '1/2024': digits right after the delimiter
     "formatted": 3.0,  # heading style, bold or centred
     "plain among formatted": -2.0,  # the file sets its titles apart, but not this line
@@ -59,7 +60,7 @@ WEIGHTS: dict[str, float] = {
     "author above": 1.5,  # the line above closes an article: a name, a body, a source
     "contents": 6.0,  # the contents list names it
     "not in contents": -2.0,  # the contents list names articles, not this one
-    "sub-item follows": 2.0,  # 'N.1' comes after the line 'N.'
+    "sub-item follows": 2.0,  # 'N.1', 'N.2' comes after the line 'N.'
     "list goes on": -3.0,  # numbered after a list that began with '1.' inside an article
     "lead-in": -2.0,  # ends with ':' and text follows: it introduces what follows
     # a title whose number was not typed
@@ -83,6 +84,7 @@ MAX_AUTHOR = 160
 
 _EXPLICIT = re.compile(r"^Bài\s+(?:số\s+)?\d", re.IGNORECASE)
 _SUB_NUMBER = re.compile(r"^\d{1,2}\s*[.)](?:\s|$)|^\d{1,2}\s*\.\s*\d")  # the title part of '3.1. …', '3. 1) …'
+_SUB_SHAPE = re.compile(r"^\d{1,2}\.\d{1,2}(?:[.)]|\s)")  # '3.1 …', '3.10 …': a sub-item's number, or '3.' + '10 …'
 _GOES_ON = re.compile(r"^(?:Bài\s+)?\d{1,2}[.,/-]\d", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;,]$")
 _CLOSERS = "”\"’')*» "
@@ -336,9 +338,11 @@ def _number_evidence(context: Context, index: int, text: str, found) -> list[tup
         evidence.append(("explicit", WEIGHTS["explicit"]))
     if _SUB_NUMBER.match(found.title):
         evidence.append(("sub-item number", WEIGHTS["sub-item number"]))
+    elif _SUB_SHAPE.match(text.strip()):
+        evidence.append(("sub-item shape", WEIGHTS["sub-item shape"]))
     elif _GOES_ON.match(text):
         evidence.append(("number goes on", WEIGHTS["number goes on"]))
-    sub = re.compile(rf"^{found.number}\s*\.\s*1\b")
+    sub = re.compile(rf"^{found.number}\s*\.\s*\d{{1,2}}\b")
     for following in blocks[index + 1 : index + 12]:
         if section_line(following.text, following.emphasised):
             break
