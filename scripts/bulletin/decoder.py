@@ -375,6 +375,7 @@ def _in_list(context: Context, index: int, number: int, reach: int = 12) -> bool
                 and found.number == want
                 and _typed_number(block.text) == shape
                 and not _SUB_NUMBER.match(found.title)
+                and not _SUB_SHAPE.match(block.text.strip())  # '1.2 …' is a sub-item, not the list's '1.'
             ):
                 if heading_like(found.title):
                     return False
