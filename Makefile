@@ -22,12 +22,14 @@ export NO_MKDOCS_2_WARNING := 1
 # the builder: mkdocs (Material, the primary one) or zensical (its successor): `make build ENGINE=zensical`
 ENGINE ?= mkdocs
 
-.PHONY: help .venv serve preview build csp test lint format bench system-deps bench-deps clean
+.PHONY: help .venv serve preview build deploy rollback csp test lint format bench system-deps bench-deps clean
 
 help:
 	@echo "make serve   dựng và xem trang tại http://127.0.0.1:8000"
 	@echo "make build   dựng trang vào site/ (mkdocs build --strict, rồi chỉ mục tìm kiếm)"
 	@echo "make preview xem trước khi sửa trang, tự tải lại (không có ô tìm kiếm)"
+	@echo "make deploy TO=máy-chủ:/srv/ban-tin   dựng rồi đưa lên máy chủ thành một bản mới"
+	@echo "make rollback TO=máy-chủ:/srv/ban-tin quay lại bản trước trên máy chủ"
 	@echo "make test    kiểm tra mã (ruff) và chạy toàn bộ bài kiểm thử (pytest, có Chromium)"
 	@echo "make bench   đo thời gian nhập, dựng trang, tìm kiếm và quy mô 10 năm"
 	@echo "make .venv   chỉ cài môi trường Python (.venv)"
@@ -57,7 +59,17 @@ preview: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/python -m scripts.site build --engine $(ENGINE)
-	$(BIN)/python -m scripts.hosting.precompress site
+
+# A new release on the web server (scripts/hosting/deploy.py), only after a whole build; TO reaches the
+# command as an environment variable, never as shell text
+export TO
+deploy: build
+	@if [ -z "$$TO" ]; then echo "Cần TO=máy-chủ:/srv/ban-tin (hoặc một thư mục trên máy này)"; exit 2; fi
+	$(BIN)/python -m scripts.hosting.deploy site "$$TO"
+
+rollback: $(STAMP)
+	@if [ -z "$$TO" ]; then echo "Cần TO=máy-chủ:/srv/ban-tin (hoặc một thư mục trên máy này)"; exit 2; fi
+	$(BIN)/python -m scripts.hosting.deploy --rollback "$$TO"
 
 # The nginx Content-Security-Policy allows the inline scripts of both builders' pages (after a theme or
 # builder upgrade: run, then commit deploy/nginx/csp.conf)

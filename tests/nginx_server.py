@@ -52,7 +52,7 @@ def render(
     server = (include_dir / "ban-tin.conf").read_text(encoding="utf-8")
     replacements = {
         "listen 80;": f"listen 127.0.0.1:{port};",
-        "root /srv/ban-tin/site;": f"root {site};",
+        "root /srv/ban-tin/current;": f"root {site};",
     }
     if allowlist:
         replacements["# include /etc/nginx/ban-tin/access-allowlist.conf;"] = (

@@ -6,8 +6,11 @@
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import shutil
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 from base64 import b64encode
@@ -16,9 +19,11 @@ from pathlib import Path
 import pytest
 
 from scripts.hosting.csp import CONF, allowed_hashes, inline_script_hashes
+from scripts.hosting.deploy import KEEP
 from scripts.hosting.precompress import precompress
 from scripts.search.build import INDEX_DIR
-from tests.nginx_server import running_nginx
+from scripts.site import BUILD_STAMP
+from tests.nginx_server import REPO, running_nginx
 from tests.search_box import SearchBox
 
 ARTICLE = "ban-tin/2024/02/2-3-quyet-tam-thuc-hien-thang-loi-ke-hoach-phat-trien-kinh-te-xa/"
@@ -139,6 +144,37 @@ def test_source_maps_are_not_served(nginx: str, hosted_site: Path):
     assert fetch(nginx + maps[0].relative_to(hosted_site).as_posix())[0] == 404
 
 
+STRAY = {  # what someone might leave in the web root: none of it is the site
+    ".git/config": "[remote] url = secret",
+    ".env": "PASSWORD=secret",
+    ".nav.yml": "nav: secret",
+    "ban-tin/2024/02/index.md": "# secret source",
+    "mkdocs.yml": "site_name: secret",
+    "data/chi-tieu.csv": "secret,1",
+    "data/chi-tieu.xlsx": "secret",
+    "ban-tin.docx": "secret",
+    "index.html.bak": "secret",
+    "index.html~": "secret",
+    "scripts/site.py": "secret = 1",
+}
+
+
+def test_only_the_site_is_served_whatever_else_is_in_the_folder(hosted_site: Path, tmp_path: Path):
+    site = tmp_path / "site"
+    shutil.copytree(hosted_site, site)
+    for path, text in STRAY.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, encoding="utf-8")
+    assert (site / BUILD_STAMP).is_file()
+    with running_nginx(site, tmp_path / "conf") as base:
+        for path in [*STRAY, BUILD_STAMP, "%2egit/config", ".git/", "data/chi-tieu%2Ecsv"]:
+            status, _, body = fetch(base + path)
+            assert status == 404 and b"secret" not in body, path
+        licence = next(site.glob("assets/javascripts/vendor/*.txt")).relative_to(site).as_posix()
+        assert fetch(base + licence)[0] == 200  # what the site ships is served
+        assert fetch(base)[0] == 200
+
+
 def test_the_committed_policy_allows_the_inline_scripts_of_this_build(built_site: Path):
     missing = inline_script_hashes(built_site) - allowed_hashes(CONF.read_text(encoding="utf-8"))
     assert not missing, "run `make csp` and commit deploy/nginx/csp.conf"
@@ -202,3 +238,58 @@ def test_csp_header_is_one_line_of_known_directives():
         "default-src", "script-src", "style-src", "img-src", "font-src", "connect-src", "worker-src",
         "object-src", "base-uri", "form-action", "frame-ancestors",
     ]  # fmt: skip
+
+
+def deploy_command(*args: str | Path, path: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PATH": f"{path}:{os.environ['PATH']}"} if path else None
+    command = [sys.executable, "-m", "scripts.hosting.deploy", *map(str, args)]
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, env=env, timeout=600)
+
+
+def test_deploy_serves_a_new_release_at_once_and_rolls_back(hosted_site: Path, tmp_path: Path):
+    server = tmp_path / "srv"
+    assert deploy_command(hosted_site, server).returncode == 0
+    newer = tmp_path / "newer"
+    shutil.copytree(hosted_site, newer)
+    page = newer / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</body>", "<p>Bản mới</p></body>"), encoding="utf-8")
+    (newer / "index.html.gz").unlink()
+    with running_nginx(server / "current", tmp_path / "conf") as base:
+        assert "Bản mới" not in fetch(base)[2].decode()
+        result = deploy_command(newer, server)
+        assert result.returncode == 0 and "Đã đưa lên" in result.stdout, result.stderr
+        assert "Bản mới" in fetch(base)[2].decode()
+        listed = deploy_command("--list", server).stdout.splitlines()
+        assert len(listed) == 2 and listed[1].startswith("*")
+        result = deploy_command("--rollback", server)
+        assert result.returncode == 0, result.stderr
+        assert "Bản mới" not in fetch(base)[2].decode()
+        assert deploy_command("--list", server).stdout.splitlines()[0].startswith("*")
+
+
+def test_deploy_refuses_a_build_that_is_not_whole(hosted_site: Path, tmp_path: Path):
+    unfinished = tmp_path / "unfinished"
+    shutil.copytree(hosted_site, unfinished)
+    (unfinished / BUILD_STAMP).unlink()
+    server = tmp_path / "srv"
+    result = deploy_command(unfinished, server)
+    assert result.returncode == 1 and "không phải một lần dựng trọn vẹn" in result.stderr
+    assert not (server / "current").exists()
+    assert deploy_command("--rollback", server).returncode == 1
+
+
+def test_deploy_over_ssh_keeps_every_path_as_text(hosted_site: Path, tmp_path: Path):
+    """Through ssh (a stand-in that runs the remote command here, as sshd would) to a folder whose name a
+    shell would misread: the release lands there and nothing in the name runs."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    ssh = bin_dir / "ssh"
+    ssh.write_text('#!/bin/sh\nwhile [ "$1" = "-o" ]; do shift 2; done\nshift\nexec sh -c "$1"\n', encoding="utf-8")
+    ssh.chmod(0o755)
+    server = tmp_path / "srv 'bản tin' $(touch chạy-rồi) ; touch chạy-rồi"
+    for _ in range(KEEP + 1):
+        result = deploy_command(hosted_site, f"may-chu:{server}", path=str(bin_dir))
+        assert result.returncode == 0, result.stderr
+    assert (server / "current" / "index.html").is_file()
+    assert len(list((server / "releases").iterdir())) == KEEP
+    assert not list(tmp_path.rglob("chạy-rồi")) and not list(REPO.glob("chạy-rồi"))
