@@ -10,6 +10,7 @@ import pytest
 
 from scripts.site import build
 from tests.conftest import REPO, serve_directory
+from tests.search_box import SearchBox
 from tests.support import run_cli
 
 HOSTILE = [
@@ -76,3 +77,151 @@ def test_nothing_runs_in_the_browser(browser, hostile_site):
         assert page.locator("article img").count() == 0 and page.locator("article script").count() == 0
         assert dialogs == []
         context.close()
+
+
+# Every path text from a file takes to a page, with strings that would be markup if any of them were not
+# escaped: each one, if it ran, would set window.pwned or open a dialog; each one, if it broke the page,
+# would swallow what follows it.
+CORPUS = [
+    '"><svg onload="window.pwned=1">',
+    "<img src=x onerror=\"window.pwned='img'\">",
+    "<!--<script>",
+    "</script><script>window.pwned=3</script>",
+    "</title><script>window.pwned=4</script>",
+    "Tỷ lệ <5% & >3%",
+    "dòng\u2028tách",
+    "[liên kết](javascript:window.pwned=5)",
+    '<a href="javascript:window.pwned=6">bấm</a>',
+]
+TAG = "Chuỗi thử"  # a word every injected cell starts with, to find it in the page
+
+
+def _hostile(i: int) -> str:
+    return f"{TAG} {i} {CORPUS[i % len(CORPUS)]}"
+
+
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """The whole project with the corpus in a bulletin (section, title, author, text, footnote, table), an
+    indicator file (name, unit, group, basis: table, charts, term page) and a task file (task, result, plan,
+    note), built as `make build` does. Returns the site and the pages to open (name → path)."""
+    root = tmp_path_factory.mktemp("corpus")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for folder in ("docs", "data", "macros", "overrides"):
+        shutil.copytree(REPO / folder, root / folder)
+    lines = [
+        "*Số tháng 05/2024*",
+        f"# **I. {_hostile(0)}**",
+        f"## **1. {_hostile(5)} {_hostile(0)}**",
+        f"*{_hostile(1)}*",
+        f"Đoạn văn {_hostile(2)} rồi {_hostile(3)} và {_hostile(7)}[^1].",
+        f"| Cột {_hostile(4)} | Số |\n|---|---|\n| {_hostile(8)} | {_hostile(6)} |",
+        f"## **2. {_hostile(4)} {_hostile(2)}**",
+        f"Đoạn văn bài hai {_hostile(3)}.",
+        f"[^1]: Chú thích {_hostile(1)} {_hostile(8)}",
+    ]
+    source = root / "bulletin-2024-05.md"
+    source.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    result = run_cli("import", source, root=root)
+    assert result.returncode == 0, result.stderr
+    indicator = {"Nội dung": (2, 0, 3), "Đơn vị": (6,), "Tên nhóm": (2, 4), "Căn cứ đánh giá": (7, 8)}
+    _poison_csv(root / "data/indicators/2023.csv", indicator)
+    task = {"Nhiệm vụ": (1, 2), "Kết quả thực hiện": (7, 8), "Kế hoạch tiếp theo": (3, 5), "Chú thích": (8,)}
+    _poison_csv(root / "data/tasks/2023.csv", task)
+    build(root / "site", root / "mkdocs.yml", quiet=True)
+    site = root / "site"
+    issue = site / "ban-tin/2024/05"
+    leader = next(p for p in (site / "tien-do/2023").iterdir() if p.is_dir() and "ho-thi-hoang-yen" in p.name)
+    pages = {
+        "trang chủ": "",
+        "lưu trữ": "ban-tin/",
+        "mục lục số": "ban-tin/2024/05/",
+        **{f"bài {p.name[:3]}": p.relative_to(site).as_posix() + "/" for p in sorted(issue.glob("1-*"))},
+        "bản in": "ban-tin/2024/05/ban-in/",
+        "chỉ tiêu": "chi-tieu/2023/",
+        "nhiệm kỳ": "chi-tieu/nhiem-ky-2020-2025/",
+        "tiến độ": "tien-do/2023/",
+        "lãnh đạo": leader.relative_to(site).as_posix() + "/",
+    }
+    return site, pages
+
+
+def _poison_csv(path: Path, cells: dict[str, tuple[int, ...]]) -> None:
+    """Put corpus strings into the first data row's `cells` (column → corpus indices) of a CSV data file."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    for column, indices in cells.items():
+        note = "¹ " if column == "Chú thích" else ""  # a task's note starts with its number
+        rows[1][rows[0].index(column)] = note + " ".join(_hostile(index) for index in indices)
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+LIVE = (
+    """() => {
+  const live = [];
+  for (const element of document.querySelectorAll('*')) {
+    for (const attribute of element.attributes) {
+      const value = attribute.value.trim().toLowerCase();
+      if (/^on/i.test(attribute.name) || ((attribute.name === 'href' || attribute.name === 'src')
+          && value.startsWith('javascript:')))
+        live.push(element.outerHTML.slice(0, 120));
+    }
+  }
+  return {pwned: window.pwned === undefined ? null : String(window.pwned), live,
+          footer: document.querySelector('.md-footer') !== null,
+          charts: document.querySelectorAll('.bt-chart').length,
+          chartTables: document.querySelectorAll('.bt-chart .bt-chart__table').length,
+          shown: document.body.innerText.split('"""
+    + TAG
+    + """').length - 1};
+}"""
+)
+
+
+def test_no_string_from_a_file_becomes_markup_on_any_page(browser, corpus_site):
+    """With no Content-Security-Policy to catch anything (a plain file server), on every kind of page."""
+    site, pages = corpus_site
+    with serve_directory(site) as base:
+        context = browser.new_context(locale="vi-VN")
+        context.route(lambda url: not url.startswith(base), lambda route: route.abort())
+        page = context.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+        for name, path in pages.items():
+            page.goto(base + path)
+            page.wait_for_load_state("load")
+            state = page.evaluate(LIVE)
+            assert state["pwned"] is None and not state["live"], (name, state)
+            assert state["footer"], f"{name}: the page ends before its footer"
+            assert state["charts"] == state["chartTables"], f"{name}: a chart's data swallowed what follows it"
+            if name not in {"trang chủ", "lưu trữ", "nhiệm kỳ", "tiến độ"}:  # these show no cell text
+                assert state["shown"] >= 1, f"{name}: the injected text is not shown as text"
+        box = SearchBox(page, base)
+        box.open()
+        answer = box.search("chuỗi thử")
+        assert answer.pages, "the search finds the pages holding the strings"
+        state = page.evaluate(LIVE)
+        assert state["pwned"] is None and not state["live"], state
+        page.goto(base + pages["bài 1-1"] + "?h=" + "chuỗi%20thử")  # a result opened: its words marked
+        state = page.evaluate(LIVE)
+        assert state["pwned"] is None and not state["live"], state
+        assert dialogs == [] and errors == []
+        context.close()
+
+
+def test_the_strings_read_as_typed(corpus_site):
+    """Escaped once, not twice: the title in the menu, the header and the page's <title> is the text."""
+    site, pages = corpus_site
+    html = (site / pages["bài 1-1"] / "index.html").read_text(encoding="utf-8")
+    expected = f"{_hostile(5)} {_hostile(0)}"
+    import html as html_module
+
+    title = re.search(r"<title>(.*?)</title>", html, re.DOTALL).group(1)
+    assert html_module.unescape(title).startswith(expected)
+    assert "&amp;lt;" not in html and "&amp;amp;" not in html

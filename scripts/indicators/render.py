@@ -16,6 +16,8 @@ from pathlib import Path
 
 from scripts.indicators.data import DATA_DIR, UNRATED, Indicator, IndicatorSet, code_map, load, previous
 from scripts.indicators.extract import STATUSES
+from scripts.markup import escape as _e
+from scripts.markup import script_json
 from scripts.vietnamese import VnNumber, format_vn_number
 
 STATUS_COLOURS = {"đạt và vượt": "#2e7d32", "xấp xỉ đạt": "#f9a825", "chưa đạt": "#c62828", UNRATED: "#9e9e9e"}
@@ -42,10 +44,6 @@ def shown(text: str, value: VnNumber | None) -> str:
     if value.percent:
         number += "%"
     return f"{number} {value.note}".strip()
-
-
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 def indicator_table(year: int, period: str | None = None, group: str | None = None, data_dir: Path = DATA_DIR) -> str:
@@ -334,7 +332,7 @@ def indicator_chart(year: int, kind: str = "achievement", period: str | None = N
 
 
 def chart_html(kind: str, figure, caption: str, head: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
-    payload = json.dumps(_figure_json(figure), ensure_ascii=False).replace("</", "<\\/")
+    payload = script_json(_figure_json(figure))
     table = "".join("<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in row) + "</tr>" for row in rows)
     heading = "".join(f"<th>{_e(h)}</th>" for h in head)
     return (

@@ -17,15 +17,12 @@ from pathlib import Path
 
 from scripts.indicators.data import DATA_DIR, term_table
 from scripts.indicators.render import FONT, STATUS_COLOURS, Bar, chart_html, labelled_cell, share_figure
+from scripts.markup import escape as _e
 
 REACHED = {True: "đã đạt", False: "chưa đạt", None: "chưa xác định"}
 REACHED_COLOURS = {True: STATUS_COLOURS["đạt và vượt"], False: STATUS_COLOURS["chưa đạt"], None: "#9e9e9e"}
 REACHED_PATTERNS = {True: "", False: "/", None: "x"}
 YEAR_SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "star", "cross", "hexagon"]
-
-
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def _years(first: int, last: int, data_dir: Path):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from scripts.bulletin.model import Paragraph, Run
 from scripts.bulletin.writers import markdown as md
-from scripts.bulletin.writers.generated import dump_yaml, front_matter, landing_page, stamp_page, stamp_yaml
+from scripts.bulletin.writers.generated import front_matter, landing_page, stamp_nav, stamp_page, title_text
 from scripts.reports.structure import Appendix, Report
 from scripts.vietnamese import slugify
 
@@ -27,10 +27,10 @@ def report_pages(report: Report, root: Path, dashboard: str | None = None) -> di
     """
     path = report_file(report)
     files = {path: _report_page(report, path, dashboard)}
-    files[f"{REPORT_DIR}/.nav.yml"] = stamp_yaml(
-        dump_yaml({"title": "Báo cáo", "sort": {"direction": "desc", "type": "natural"}, "nav": ["index.md", "*"]})
+    files[f"{REPORT_DIR}/.nav.yml"] = stamp_nav(
+        {"title": "Báo cáo", "sort": {"direction": "desc", "type": "natural"}, "nav": ["index.md", "*"]}
     )
-    files[f"{REPORT_DIR}/{report.year}/.nav.yml"] = stamp_yaml(dump_yaml({"title": f"Năm {report.year}"}))
+    files[f"{REPORT_DIR}/{report.year}/.nav.yml"] = stamp_nav({"title": f"Năm {report.year}"})
     files[f"{REPORT_DIR}/index.md"] = _index(root, files)
     return files
 
@@ -114,7 +114,7 @@ def _index(root: Path, pending: dict[str, str]) -> str:
             continue
         target = Path(path).relative_to(REPORT_DIR).as_posix()
         suffix = f" — số {md.escape(meta['number'])}" if meta.get("number") else ""
-        lines.append(f"- {md.link(meta['title'], target)}{suffix}")
+        lines.append(f"- {md.link(title_text(meta), target)}{suffix}")
         targets.append(target)
     body = "# Báo cáo\n\nCác báo cáo của Ban Thường vụ Tỉnh ủy, mới nhất ở trên.\n\n" + "\n".join(lines) + "\n"
     return landing_page("Báo cáo", body, targets)

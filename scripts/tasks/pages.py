@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scripts.bulletin.writers import markdown as md
-from scripts.bulletin.writers.generated import dump_yaml, front_matter, landing_page, stamp_page, stamp_yaml
+from scripts.bulletin.writers.generated import front_matter, landing_page, stamp_nav, stamp_page
 from scripts.tasks.extract import Leader
 from scripts.vietnamese import slugify
 
@@ -56,11 +56,9 @@ def task_pages(year: int, leaders: list[Leader], root: Path, source_name: str) -
         )
         files[leader_file(year, leader)] = stamp_page(meta, body)
     nav = ["index.md", *(Path(leader_file(year, leader)).name for leader in leaders)]
-    files[f"{base}/.nav.yml"] = stamp_yaml(dump_yaml({"title": f"Năm {year}", "nav": nav}))
-    files[f"{TASK_DIR}/.nav.yml"] = stamp_yaml(
-        dump_yaml(
-            {"title": "Tiến độ nhiệm vụ", "sort": {"direction": "desc", "type": "natural"}, "nav": ["index.md", "*"]}
-        )
+    files[f"{base}/.nav.yml"] = stamp_nav({"title": f"Năm {year}", "nav": nav})
+    files[f"{TASK_DIR}/.nav.yml"] = stamp_nav(
+        {"title": "Tiến độ nhiệm vụ", "sort": {"direction": "desc", "type": "natural"}, "nav": ["index.md", "*"]}
     )
     files[f"{TASK_DIR}/index.md"] = _index(root, files)
     return files

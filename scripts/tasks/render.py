@@ -6,20 +6,16 @@ escaped first, so no HTML from a data file reaches the page.
 
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
 from pathlib import Path
 
 import markdown
 
+from scripts.markup import escape as _e
+from scripts.markup import sanitize
 from scripts.tasks.data import DATA_DIR, NOT_ASSESSED, STATUSES, TaskRow, load
 from scripts.vietnamese import fold, unsuperscript, words
-
-
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
-
 
 _MARKDOWN = markdown.Markdown()  # one converter for every cell: building one per cell is the slow part
 # what can make Markdown of a line more than a paragraph of its text: inline syntax anywhere, block syntax
@@ -43,7 +39,7 @@ def cell_html(text: str) -> str:
 def markdown_cell_html(text: str) -> str:
     """`cell_html` through the Markdown converter, whatever the cell holds."""
     safe = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN.reset().convert(safe.replace("\n", "\n\n"))
+    return sanitize(_MARKDOWN.reset().convert(safe.replace("\n", "\n\n")))
 
 
 def _searchable(text: str) -> str:

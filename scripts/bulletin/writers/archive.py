@@ -10,7 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from scripts.bulletin.writers import markdown as md
-from scripts.bulletin.writers.generated import dump_yaml, front_matter, stamp_page, stamp_yaml
+from scripts.bulletin.writers.generated import front_matter, stamp_nav, stamp_page
 from scripts.bulletin.writers.pages import BULLETIN_DIR, PRINT_FILE, PUBLICATION, issue_dir
 from scripts.vietnamese import int_to_roman
 
@@ -50,10 +50,10 @@ def archive_pages(issues: list[dict], sections: list[tuple[str, str]] | None = N
     for meta in issues:
         by_year[meta["issue"][:4]].append(meta["issue"][5:7])
     years = sorted(by_year, reverse=True)
-    files[f"{BULLETIN_DIR}/.nav.yml"] = stamp_yaml(dump_yaml({"title": "Bản tin", "nav": ["index.md", *years]}))
+    files[f"{BULLETIN_DIR}/.nav.yml"] = stamp_nav({"title": "Bản tin", "nav": ["index.md", *years]})
     for year in years:
-        files[f"{BULLETIN_DIR}/{year}/.nav.yml"] = stamp_yaml(
-            dump_yaml({"title": f"Năm {year}", "nav": sorted(by_year[year], reverse=True)})
+        files[f"{BULLETIN_DIR}/{year}/.nav.yml"] = stamp_nav(
+            {"title": f"Năm {year}", "nav": sorted(by_year[year], reverse=True)}
         )
     return files
 

@@ -1,11 +1,16 @@
 """Generated files carry a checksum line, so that a later import can tell an editor's hand edits.
 
 The line is a YAML comment: at the top of a `.nav.yml`, or the first line of a page's front matter.
+
+A page's `title:` and the names in a `.nav.yml` are HTML to the builders (MkDocs makes a title from the
+page's heading as HTML; the theme prints both as they are in the menu, the header and `<title>`): this is the
+one place where text from a file reaches them, and it is escaped here, so that 'Tỷ lệ <5%' reads as text.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 
 import yaml
@@ -23,8 +28,38 @@ def stamp_yaml(content: str) -> str:
     return _STAMP.format(digest=_digest(content)) + "\n" + content
 
 
+def stamp_nav(nav: dict) -> str:
+    """A `.nav.yml` (title, entries: file names, or {name: entries}), names escaped, with its checksum line."""
+    return stamp_yaml(dump_yaml(_escaped_names(nav)))
+
+
+def _escaped_names(value):
+    if isinstance(value, list):
+        return [_escaped_names(item) for item in value]
+    if isinstance(value, dict):
+        return {
+            (title_html(key) if isinstance(key, str) and key not in {"nav", "sort"} else key): (
+                title_html(item) if key == "title" else _escaped_names(item)
+            )
+            for key, item in value.items()
+        }
+    return value
+
+
+def title_html(text: str) -> str:
+    """A title as the HTML the theme prints."""
+    return html.escape(text, quote=False)
+
+
+def title_text(meta: dict) -> str:
+    """A page's title as text (the front matter holds it as HTML)."""
+    return html.unescape(str(meta.get("title") or ""))
+
+
 def stamp_page(front_matter: dict, body: str) -> str:
-    """A Markdown page: front matter (with the checksum line) and body."""
+    """A Markdown page: front matter (with the checksum line; its `title` as HTML) and body."""
+    if isinstance(front_matter.get("title"), str):
+        front_matter = {**front_matter, "title": title_html(front_matter["title"])}
     meta = dump_yaml(front_matter)
     unstamped = f"---\n{meta}---\n\n{body}"
     return f"---\n{_STAMP.format(digest=_digest(unstamped))}\n{meta}---\n\n{body}"

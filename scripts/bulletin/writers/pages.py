@@ -6,7 +6,7 @@ import re
 
 from scripts.bulletin.model import Article, Issue
 from scripts.bulletin.writers import markdown as md
-from scripts.bulletin.writers.generated import dump_yaml, stamp_page, stamp_yaml
+from scripts.bulletin.writers.generated import stamp_nav, stamp_page
 from scripts.vietnamese import int_to_roman, slugify
 
 BULLETIN_DIR = "docs/ban-tin"
@@ -183,4 +183,4 @@ def _issue_nav(issue: Issue) -> str:
     for section in issue.sections:
         nav.append({_section_title(issue, section.number): [article_file(a) for a in section.articles]})
     nav.append({PRINT_TITLE: PRINT_FILE})
-    return stamp_yaml(dump_yaml({"title": issue.label, "nav": nav}))
+    return stamp_nav({"title": issue.label, "nav": nav})
