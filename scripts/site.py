@@ -24,8 +24,6 @@ differ from the cached build's is a clean one.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import fcntl
 import functools
 import hashlib
 import json
@@ -35,10 +33,10 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from scripts.locks import exclusive
 from scripts.search.build import SearchIndexError, write_index
 
 REPO = Path(__file__).resolve().parents[1]
@@ -73,7 +71,7 @@ def build(
     config = (config or REPO / "mkdocs.yml").resolve()
     out = Path(os.path.abspath(out))  # not resolved: `out` is the symlink to replace
     releases = out.parent / f".{out.name}.releases"
-    with _locked(out.parent / f".{out.name}.lock", quiet):
+    with exclusive(out.parent / f".{out.name}.lock", "Đang có một lần dựng khác; chờ nó xong…", quiet):
         releases.mkdir(parents=True, exist_ok=True)
         for leftover in releases.glob("*.partial"):  # a killed build's folder: nothing else writes here now
             shutil.rmtree(leftover, ignore_errors=True)
@@ -151,23 +149,6 @@ def publish(folder: Path, out: Path, releases: Path) -> None:
     for old in kept[:-KEEP_RELEASES]:
         if old != final:
             shutil.rmtree(old, ignore_errors=True)
-
-
-@contextlib.contextmanager
-def _locked(path: Path, quiet: bool) -> Iterator[None]:
-    """Hold an exclusive lock on `path` inside the block; wait for another build that holds it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if not quiet:
-                print("Đang có một lần dựng khác; chờ nó xong…", file=sys.stderr)
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def data_digest(root: Path) -> str:

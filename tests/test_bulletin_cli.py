@@ -264,3 +264,85 @@ def test_the_imports_depend_one_way():
     assert found == []
     for package in ("reports", "tasks"):
         assert (REPO / "scripts" / package / "pipeline.py").is_file()
+
+
+def _issue(month: int) -> str:
+    return MINIMAL.replace("Số tháng 03/2024", f"Số tháng {month:02d}/2024").replace("thứ nhất", f"tháng {month}")
+
+
+def test_imports_at_once_lose_no_issue(tmp_path):
+    """An editor's double click, two editors: imports of different issues started together all land, and
+    the archive and home page list every one (they are made from what is on disk, one import at a time)."""
+    import subprocess
+    import sys
+
+    for round in range(3):
+        root = tmp_path / f"round-{round}"
+        sources = []
+        for month in (3, 4, 5):
+            source = tmp_path / f"r{round}-bulletin-{month}.md"
+            source.write_text(_issue(month), encoding="utf-8")
+            sources.append(source)
+        command = [sys.executable, "-m", "scripts.bulletin", "import", "--root", str(root)]
+        pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True}
+        runs = [subprocess.Popen([*command, str(source)], cwd=REPO, **pipes) for source in sources]
+        outputs = [run.communicate(timeout=120) for run in runs]
+        assert [run.returncode for run in runs] == [0, 0, 0], outputs
+        archive = (root / "docs/ban-tin/index.md").read_text(encoding="utf-8")
+        home = (root / "docs/index.md").read_text(encoding="utf-8")
+        for month in ("03", "04", "05"):
+            assert f"Số {month}/2024" in archive, (round, archive)
+        assert "Số mới nhất: [Số 05/2024]" in home
+        assert not [p for p in root.rglob(".*bulletin-import-*")], "no staged file is left behind"
+
+
+def test_a_second_import_waits_for_the_first_and_says_so(tmp_path):
+    import fcntl
+    import subprocess
+    import sys
+
+    source = tmp_path / "bulletin.md"
+    source.write_text(MINIMAL, encoding="utf-8")
+    root = tmp_path / "site"
+    root.mkdir()
+    with open(root / ".bulletin-import.lock", "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # an import under way
+        command = [sys.executable, "-m", "scripts.bulletin", "import", str(source), "--root", str(root)]
+        run = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        line = run.stderr.readline()
+        assert "Đang có một lần nhập khác" in line and "chờ" in line
+        assert run.poll() is None and not (root / "docs").exists()
+        fcntl.flock(held, fcntl.LOCK_UN)
+        _, rest = run.communicate(timeout=120)
+    assert run.returncode == 0, rest
+    assert (root / "docs/ban-tin/2024/03/index.md").is_file()
+
+
+@pytest.mark.skipif(not Path("/dev/shm").is_dir(), reason="no /dev/shm (tmpfs) on this machine")
+def test_docs_on_another_file_system_are_written(tmp_path):
+    """`docs/` a link to a folder on another file system (a mounted share): staged there, renamed there."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(dir="/dev/shm") as elsewhere:
+        assert os.stat(elsewhere).st_dev != os.stat(tmp_path).st_dev
+        root = tmp_path / "site"
+        root.mkdir()
+        (root / "docs").symlink_to(elsewhere)
+        source = tmp_path / "bulletin.md"
+        source.write_text(MINIMAL, encoding="utf-8")
+        result = run_cli("import", source, root=root)
+        assert result.returncode == 0, result.stderr
+        assert (Path(elsewhere) / "ban-tin/2024/03/index.md").is_file()
+        assert not list(Path(elsewhere).rglob(".*bulletin-import-*"))
+
+
+@pytest.mark.parametrize("before", [[], ["--"]], ids=["as-given", "after-double-dash"])
+def test_a_file_whose_name_begins_with_a_dash_is_imported(tmp_path, before):
+    import subprocess
+    import sys
+
+    write(tmp_path / "-bản-tin.md", MINIMAL)
+    command = [sys.executable, "-m", "scripts.bulletin", "import", "--root", str(tmp_path / "site"), *before]
+    result = subprocess.run([*command, "-bản-tin.md"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site/docs/ban-tin/2024/03/index.md").is_file()

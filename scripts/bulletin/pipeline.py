@@ -11,7 +11,7 @@ from scripts.bulletin.model import Issue
 from scripts.bulletin.outline import article_text, code, first_words, structure_warnings
 from scripts.bulletin.readers import read_source
 from scripts.bulletin.structure import build_issue
-from scripts.bulletin.writers import WritePlan, apply_writes, plan_writes
+from scripts.bulletin.writers import WritePlan, apply_writes, plan_writes, project_lock
 from scripts.bulletin.writers.archive import archive_pages, known_issues, site_sections
 from scripts.bulletin.writers.pages import article_file, issue_dir, issue_pages
 from scripts.vietnamese import words
@@ -98,8 +98,9 @@ def import_bulletin(
     """Import the bulletin at `path` into the site under `root`; with `dry_run`, only plan it."""
     model = convert(path, issue)
     files = issue_pages(model)
-    files.update(archive_pages(known_issues(root, files), site_sections(root)))
-    plan = plan_writes(files, root, owned_dirs=[issue_dir(model.issue)])
-    if not dry_run:
-        apply_writes(files, plan, root, force)
+    with project_lock(root, dry_run):  # the archive is made from the issues on disk: one import at a time
+        files.update(archive_pages(known_issues(root, files), site_sections(root)))
+        plan = plan_writes(files, root, owned_dirs=[issue_dir(model.issue)])
+        if not dry_run:
+            apply_writes(files, plan, root, force)
     return ImportResult(model, files, plan)

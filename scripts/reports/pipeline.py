@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.bulletin.pipeline import PROJECT_ROOT
-from scripts.bulletin.writers import WritePlan, apply_writes, plan_writes
+from scripts.bulletin.writers import WritePlan, apply_writes, plan_writes, project_lock
 from scripts.indicators.extract import indicator_rows, indicators_csv
 from scripts.indicators.new import period_stem
 from scripts.reports.pages import report_file, report_pages
@@ -52,21 +52,22 @@ def import_report(
     """Import a report: its page under docs/bao-cao/ and, from its appendix, the indicator data file."""
     report = convert_report(path, year)
     rows = indicator_rows(report, period)
-    dashboard = f"docs/chi-tieu/{report.year}.md" if rows else None
-    files = report_pages(report, root, dashboard)
-    if rows:
-        target = indicator_file(report.year, period)
-        workbook = (root / target).with_suffix(".xlsx")
-        if workbook.is_file():  # the editors keep this period in Excel: two files would stop the build
-            report.warnings.append(
-                f"đã có {workbook.relative_to(root).as_posix()} (số liệu giữ bằng Excel): bảng chỉ tiêu của báo "
-                "cáo không được ghi thành CSV; đối chiếu và sửa trong tệp Excel nếu cần."
-            )
-        else:
-            files[target] = indicators_csv(rows)
-    plan = plan_writes(files, root, owned_dirs=[])
-    if not dry_run:
-        apply_writes(files, plan, root, force)
+    with project_lock(root, dry_run):
+        dashboard = f"docs/chi-tieu/{report.year}.md" if rows else None
+        files = report_pages(report, root, dashboard)
+        if rows:
+            target = indicator_file(report.year, period)
+            workbook = (root / target).with_suffix(".xlsx")
+            if workbook.is_file():  # the editors keep this period in Excel: two files would stop the build
+                report.warnings.append(
+                    f"đã có {workbook.relative_to(root).as_posix()} (số liệu giữ bằng Excel): bảng chỉ tiêu của báo "
+                    "cáo không được ghi thành CSV; đối chiếu và sửa trong tệp Excel nếu cần."
+                )
+            else:
+                files[target] = indicators_csv(rows)
+        plan = plan_writes(files, root, owned_dirs=[])
+        if not dry_run:
+            apply_writes(files, plan, root, force)
     return ReportResult(report, files, plan, len(rows))
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from scripts.bulletin.errors import BulletinError
 from scripts.bulletin.pipeline import PROJECT_ROOT
-from scripts.bulletin.writers import WritePlan, apply_writes, plan_writes
+from scripts.bulletin.writers import WritePlan, apply_writes, plan_writes, project_lock
 from scripts.tasks.data import tasks_csv
 from scripts.tasks.extract import Leader, read_leaders
 from scripts.tasks.pages import task_pages
@@ -44,9 +44,10 @@ def import_tasks(
             f"Lỗi: không thấy bảng tiến độ nhiệm vụ (cột 'Cá nhân được phân công') trong '{path.name}'. "
             "Hãy kiểm tra đây đúng là phụ lục tiến độ nhiệm vụ."
         )
-    files = task_pages(year, leaders, root, path.name)
-    files[f"data/tasks/{year}.csv"] = tasks_csv(year, leaders)
-    plan = plan_writes(files, root, owned_dirs=[f"docs/tien-do/{year}"])
-    if not dry_run:
-        apply_writes(files, plan, root, force)
+    with project_lock(root, dry_run):
+        files = task_pages(year, leaders, root, path.name)
+        files[f"data/tasks/{year}.csv"] = tasks_csv(year, leaders)
+        plan = plan_writes(files, root, owned_dirs=[f"docs/tien-do/{year}"])
+        if not dry_run:
+            apply_writes(files, plan, root, force)
     return TasksResult(leaders, year, files, plan)

@@ -1,15 +1,34 @@
-"""Writers: the document model → files, written all at once or not at all."""
+"""Writers: the document model → files, written all at once or not at all, one import at a time.
+
+An import holds the project's lock (`project_lock`) from reading what is on disk (the other issues, for the
+archive and home page) to the last file written, so that two imports at once cannot lose one another's
+issue. Files are staged beside their targets (the same folder, so the same file system, wherever `docs/`
+lives) and renamed into place only when every one of them is written.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
-import shutil
-import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.bulletin.errors import BulletinError
 from scripts.bulletin.writers.generated import is_edited, is_generated
+from scripts.locks import exclusive
+
+LOCK = ".bulletin-import.lock"
+
+
+@contextlib.contextmanager
+def project_lock(root: Path, dry_run: bool = False) -> Iterator[None]:
+    """Hold the project's import lock inside the block (nothing to hold for a dry run)."""
+    if dry_run:
+        yield
+        return
+    with exclusive(root / LOCK, f"Đang có một lần nhập khác vào '{root}'; chờ nó xong rồi nhập tiếp…"):
+        yield
 
 
 @dataclass
@@ -70,17 +89,18 @@ def apply_writes(files: dict[str, str], plan: WritePlan, root: Path, force: bool
 
 
 def _stage_and_move(files: dict[str, str], plan: WritePlan, root: Path) -> None:
-    staging = Path(tempfile.mkdtemp(prefix=".bulletin-import-", dir=root))
+    staged: dict[Path, Path] = {}
     try:
-        for path in plan.written:
-            staged = staging / path
-            staged.parent.mkdir(parents=True, exist_ok=True)
-            staged.write_text(files[path], encoding="utf-8", newline="\n")
         for path in plan.written:
             target = root / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging / path, target)
+            temporary = target.with_name(f".{target.name}.bulletin-import-{os.getpid()}")
+            staged[temporary] = target
+            temporary.write_text(files[path], encoding="utf-8", newline="\n")
+        for temporary, target in staged.items():
+            os.replace(temporary, target)
         for path in plan.removed:
             (root / path).unlink(missing_ok=True)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        for temporary in staged:
+            temporary.unlink(missing_ok=True)
