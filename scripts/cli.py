@@ -57,9 +57,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _files_as_given(argv: list[str]) -> list[str]:
+    """A file whose name begins with '-' ('-bản-tin.md') is the file, not an option argparse does not know:
+    an argument that names an existing file, and no option, is passed on as './-bản-tin.md'. (`--` before
+    the name works too.)"""
+    shown = []
+    for position, argument in enumerate(argv):
+        if "--" in argv[:position]:
+            shown.extend(argv[position:])
+            break
+        named_file = argument.startswith("-") and argument != "-" and not argument.startswith("--")
+        shown.append(f"./{argument}" if named_file and Path(argument).is_file() else argument)
+    return shown
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
-        args = _parser().parse_args(argv)
+        args = _parser().parse_args(_files_as_given(sys.argv[1:] if argv is None else argv))
         if args.command == "indicators":
             return _new_indicators(args)
         if args.command == "import":

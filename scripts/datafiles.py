@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     import pandas as pd
 
 SUFFIXES = (".csv", ".xlsx")
+# A year's indicators are a few dozen rows, its tasks a few hundred: anything far beyond is not such a table,
+# and would make a page no phone opens. Checked before reading (the size, unpacked for a workbook), then the rows.
+MAX_BYTES = 20_000_000
+MAX_ROWS = 5_000
+MAX_COLUMNS = 60
 
 
 class DataError(Exception):
@@ -40,6 +45,7 @@ def read_frame(path: Path, printed: Collection[str] = ()) -> pd.DataFrame:
     import pandas as pd  # only a data page pays for pandas
 
     suffix = path.suffix.lower()
+    _check_size(path)
     try:
         if suffix == ".csv":
             frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", skip_blank_lines=True)
@@ -54,8 +60,28 @@ def read_frame(path: Path, printed: Collection[str] = ()) -> pd.DataFrame:
         raise DataError(f"Lỗi dữ liệu: tệp '{path.name}' không đọc được như bảng CSV UTF-8 ({error}).") from None
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
         raise DataError(f"Lỗi dữ liệu: tệp '{path.name}' không đọc được như sổ tính Excel .xlsx ({error}).") from None
+    if len(frame) > MAX_ROWS or len(frame.columns) > MAX_COLUMNS:
+        raise DataError(
+            f"Lỗi dữ liệu: tệp '{path.name}' có {len(frame)} dòng, {len(frame.columns)} cột, quá giới hạn "
+            f"{MAX_ROWS} dòng, {MAX_COLUMNS} cột của một bảng số liệu: kiểm tra lại có đúng tệp, đúng trang tính không."
+        )
     frame.columns = [str(column).strip() for column in frame.columns]
     return frame.map(lambda cell: cell.strip() if isinstance(cell, str) else cell)
+
+
+def _check_size(path: Path) -> None:
+    size = path.stat().st_size
+    if path.suffix.lower() == ".xlsx":
+        try:
+            with zipfile.ZipFile(path) as workbook:
+                size = sum(part.file_size for part in workbook.infolist())
+        except (zipfile.BadZipFile, OSError):
+            return  # not a workbook: read_frame says so
+    if size > MAX_BYTES:
+        raise DataError(
+            f"Lỗi dữ liệu: tệp '{path.name}' lớn {size // 1_000_000} MB (đã giải nén), quá giới hạn "
+            f"{MAX_BYTES // 1_000_000} MB của một bảng số liệu: kiểm tra lại có đúng tệp không."
+        )
 
 
 def sheet_for(path: Path, sheets: list[str]) -> str:

@@ -142,6 +142,9 @@ def test_the_cli_says_it_applied_the_corrections(tmp_path):
         ("sửa:\n  - gộp: [II.1]\n", 2, "hai bài"),
         ("sửa:\n  - bài mới: Dự báo\n    không phải bài: Dự báo\n", 2, "đúng một"),
         ("- bài: II.1\n", 1, "'số' và 'sửa'"),
+        ("số: 2024-02\nsửa:\n  - bài: II.1\n    tác giả: !!python/object/apply:os.system [touch x]\n", 4, "thẻ YAML"),
+        ("sửa: !!python/name:os.system\n", 1, "'!!python/name:os.system'"),
+        ("sửa:\n  - !include khac.yml\n", 2, "thẻ YAML '!include'"),
     ],
 )
 def test_a_wrong_correction_file_names_its_line_and_writes_nothing(tmp_path, text, line, mentions):

@@ -16,7 +16,7 @@ import pytest
 from scripts.bulletin.model import Issue, Table, plain_text
 from scripts.bulletin.pipeline import convert
 from scripts.vietnamese import fold, words
-from tests.support import FIXTURES, SAMPLES, SOURCES, import_json, run_cli, snapshot
+from tests.support import FIXTURES, REPO, SAMPLES, SOURCES, import_json, run_cli, snapshot
 from tests.test_bulletin_cli import assert_user_error
 from tests.variants import article_words
 
@@ -164,3 +164,94 @@ def test_pdf_line_end_hyphen_is_kept_whatever_code_point_pdfium_reports():
     text = " ".join(plain_text(b.inlines) for b in issue.articles[0].blocks if hasattr(b, "inlines"))
     assert text.count("Nghị quyết số 27/NQ-UBTVQH15 và Kết luận số 21-KL/TW") == 8
     assert "\x02" not in text and "NQ- " not in text
+
+
+def _rewritten(source: Path, target: Path, parts: dict[str, bytes]) -> Path:
+    """A copy of the .docx `source` with `parts` (name → content) put in or replaced."""
+    import zipfile
+
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
+        for item in original.infolist():
+            if item.filename not in parts:
+                copy.writestr(item, original.read(item.filename))
+        for name, content in parts.items():
+            copy.writestr(name, content)
+    return target
+
+
+# the import under a limit on its memory (address space), to show that a refusal reads nothing
+UNDER_LIMIT = """
+import resource, runpy, sys
+resource.setrlimit(resource.RLIMIT_AS, (int(sys.argv[1]),) * 2)
+sys.argv = ["scripts.bulletin", "import", *sys.argv[2:]]
+runpy.run_module("scripts.bulletin", run_name="__main__")
+"""
+
+
+def test_a_docx_that_would_inflate_to_gigabytes_is_refused_before_it_is_read(tmp_path):
+    """A zip bomb: a few hundred KB that unpack to 400 MB. Refused from the zip's table, unread."""
+    import subprocess
+    import sys
+
+    source = office_file("bulletin-2023-10.md", "docx")
+    bomb = _rewritten(source, tmp_path / "bom.docx", {"word/media/x.bin": bytes(400_000_000)})
+    assert bomb.stat().st_size < 2_000_000
+    root = tmp_path / "site"
+    root.mkdir()
+    result = run_cli("import", bomb, root=root)
+    assert_user_error(result, mentions="giải nén ra 4")
+    assert not (root / "docs").exists()
+    command = [sys.executable, "-c", UNDER_LIMIT, "600000000", str(bomb), "--root", str(root)]
+    limited = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert limited.returncode == 1 and "giải nén ra" in limited.stderr and "MemoryError" not in limited.stderr
+
+
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        "<!DOCTYPE w [<!ENTITY a 'ha'>"
+        + "".join(f"<!ENTITY {b} '{f'&{a};' * 10}'>" for a, b in zip("abcd", "bcde", strict=True))
+        + "]>",
+        '<!DOCTYPE w [<!ENTITY e SYSTEM "file:///etc/passwd">]>',
+    ],
+    ids=["entity-expansion", "external-entity"],
+)
+def test_xml_entities_in_a_docx_part_are_never_expanded(tmp_path, doctype):
+    import zipfile
+
+    source = office_file("bulletin-2023-10.md", "docx")
+    with zipfile.ZipFile(source) as package:
+        notes = package.read("word/footnotes.xml").decode("utf-8")
+    head, _, rest = notes.partition("?>")
+    first_text = rest.index("<w:t")
+    first_text = rest.index(">", first_text) + 1
+    hostile = f"{head}?>{doctype}{rest[:first_text]}&e;{rest[first_text:]}"
+    path = _rewritten(source, tmp_path / "entities.docx", {"word/footnotes.xml": hostile.encode("utf-8")})
+    root = tmp_path / "site"
+    root.mkdir()
+    result = run_cli("import", path, root=root)
+    if result.returncode == 0:  # read with the entity left out
+        written = "".join(p.read_text(encoding="utf-8") for p in root.rglob("*.md"))
+        assert "root:" not in written and "hahaha" not in written
+    else:
+        assert_user_error(result, mentions="Word")
+        assert not (root / "docs").exists()
+
+
+def test_a_pdf_beyond_the_page_limit_is_refused_before_its_pages_are_read(tmp_path):
+    from fpdf import FPDF
+
+    from scripts.bulletin.readers.pdf import MAX_PAGES
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=12)
+    for number in range(MAX_PAGES + 1):
+        pdf.add_page()
+        pdf.cell(0, 10, f"Trang {number}")
+    path = tmp_path / "dai.pdf"
+    pdf.output(str(path))
+    root = tmp_path / "site"
+    root.mkdir()
+    result = run_cli("import", path, "--issue", "2024-05", root=root)
+    assert_user_error(result, mentions=f"{MAX_PAGES + 1} trang")
+    assert not (root / "docs").exists()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.datafiles import MAX_ROWS
 from scripts.indicators.data import UNRATED, DataError, load, load_file, rated_by_rule
 from scripts.vietnamese import parse_vn_number
 from tests.support import REPO
@@ -91,6 +92,25 @@ def test_a_missing_column_is_named(tmp_path):
     columns = [c for c in rows[0] if c != "Đơn vị"]
     with pytest.raises(DataError, match="thiếu cột 'Đơn vị'"):
         load_file(write_rows(tmp_path / "2023.csv", rows, columns))
+
+
+def test_a_table_far_beyond_a_year_of_indicators_is_refused_with_its_size(tmp_path):
+    rows = rows_of(REAL)
+    many = write_rows(tmp_path / "2023.csv", rows * (MAX_ROWS // len(rows) + 1))
+    with pytest.raises(DataError, match=f"2023.csv' có {MAX_ROWS // len(rows) * len(rows) + len(rows)} dòng"):
+        load_file(many)
+
+
+def test_a_workbook_that_unpacks_beyond_the_limit_is_refused_before_it_is_read(tmp_path):
+    """An .xlsx (a zip) of a few hundred KB whose sheet unpacks to 60 MB: refused from the zip's table."""
+    import zipfile
+
+    workbook = tmp_path / "2023.xlsx"
+    with zipfile.ZipFile(workbook, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("xl/worksheets/sheet1.xml", b"<x/>" + b" " * 60_000_000)
+    assert workbook.stat().st_size < 1_000_000
+    with pytest.raises(DataError, match=r"2023.xlsx' lớn 60 MB \(đã giải nén\)"):
+        load_file(workbook)
 
 
 @pytest.mark.parametrize(

@@ -92,10 +92,29 @@ def _scalar(path: Path, node: yaml.Node, name: str) -> str:
     return str(node.value).strip()
 
 
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}
+
+
+def _refuse_tags(path: Path, node: yaml.Node) -> None:
+    """A correction file holds text: a tag ('!!python/object', '!include') is refused, with its line."""
+    if node.tag not in _PLAIN_TAGS:
+        raise _error(
+            path,
+            node.start_mark.line + 1,
+            f"thẻ YAML '{node.tag.replace('tag:yaml.org,2002:', '!!')}' không được dùng",
+            "Tệp sửa lỗi chỉ gồm chữ: hãy xoá thẻ bắt đầu bằng '!'.",
+        )
+    children = node.value if isinstance(node, yaml.SequenceNode) else []
+    if isinstance(node, yaml.MappingNode):
+        children = [item for pair in node.value for item in pair]
+    for child in children:
+        _refuse_tags(path, child)
+
+
 def load_corrections(path: Path) -> Corrections:
     """Read and check the correction file at `path`; `BulletinError` names the line of any mistake."""
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.context_mark or error.problem_mark  # where the faulty part starts
         line = mark.line + 1 if mark else 1
@@ -106,6 +125,7 @@ def load_corrections(path: Path) -> Corrections:
         raise _error(path, 1, "tệp không phải UTF-8", "Hãy lưu lại tệp với mã UTF-8.") from None
     if root is None:
         return Corrections(path, None, [])
+    _refuse_tags(path, root)
     if not isinstance(root, yaml.MappingNode):
         raise _error(path, root.start_mark.line + 1, "tệp phải gồm các khoá 'số' và 'sửa'")
     issue = None

@@ -78,6 +78,11 @@ WEIGHTS: dict[str, float] = {
     "empty section": -6.0,
 }
 LOW_CONFIDENCE = 2.0  # a decision that a lower score than this would turn is reported to the editor
+# Outlines more than this behind the best at some line are not followed further: a state that has let
+# several section or title lines go by as text never catches up (each one costs points that every later
+# line's sequence adds to), and without the cut the states grow with the file, its time with the square of
+# its pages. If the cut leaves no outline, the search runs again without it.
+PRUNE_MARGIN = 40.0
 MAX_TITLE = 300
 MAX_UNNUMBERED = 200
 MAX_AUTHOR = 160
@@ -546,25 +551,9 @@ def decode(context: Context) -> Outline:
         section_reading(context, index) + article_readings(context, index) for index in range(size)
     ]
     must = [b.forced == "article" for b in blocks]
-    start: State = (0, 0, 0, 0)
-    # forward: the best score of any outline of blocks[:i] that ends in each state, with its last step
-    forward: list[dict[State, float]] = [{} for _ in range(size + 1)]
-    back: list[dict[State, tuple[int, State, Reading | None]]] = [{} for _ in range(size + 1)]
-    forward[0][start] = 0.0
-
-    def offer(position: int, state: State, score: float, origin: tuple[int, State, Reading | None]) -> None:
-        if score > forward[position].get(state, float("-inf")):
-            forward[position][state] = score
-            back[position][state] = origin
-
-    for index in range(size):
-        for state, score in forward[index].items():
-            if not must[index]:
-                offer(index + 1, state, score, (index, state, None))
-            for reading in readings[index]:
-                stepped = _step(state, reading)
-                if stepped is not None:
-                    offer(reading.end, stepped[0], score + reading.score + stepped[1], (index, state, reading))
+    forward, back = _forward(readings, must, PRUNE_MARGIN)
+    if not forward[size]:  # only an outline the pruning dropped explains the file: search them all
+        forward, back = _forward(readings, must, None)
     final = {state: score + _closing(state) for state, score in forward[size].items()}
     if not final:
         return Outline([], [])
@@ -598,6 +587,33 @@ def decode(context: Context) -> Outline:
     return Outline(
         _decisions(path, forward, backward, readings, must, total), _doubts(path, forward, backward, readings, must)
     )
+
+
+def _forward(readings: list[list[Reading]], must: list[bool], margin: float | None):
+    """For each position i, the best score of any outline of blocks[:i] that ends in each state, and its
+    last step. States more than `margin` points behind the best at their position are not followed."""
+    size = len(readings)
+    forward: list[dict[State, float]] = [{} for _ in range(size + 1)]
+    back: list[dict[State, tuple[int, State, Reading | None]]] = [{} for _ in range(size + 1)]
+    forward[0][(0, 0, 0, 0)] = 0.0
+
+    def offer(position: int, state: State, score: float, origin: tuple[int, State, Reading | None]) -> None:
+        if score > forward[position].get(state, float("-inf")):
+            forward[position][state] = score
+            back[position][state] = origin
+
+    for index in range(size):
+        if margin is not None and len(forward[index]) > 1:
+            floor = max(forward[index].values()) - margin
+            forward[index] = {state: score for state, score in forward[index].items() if score >= floor}
+        for state, score in forward[index].items():
+            if not must[index]:
+                offer(index + 1, state, score, (index, state, None))
+            for reading in readings[index]:
+                stepped = _step(state, reading)
+                if stepped is not None:
+                    offer(reading.end, stepped[0], score + reading.score + stepped[1], (index, state, reading))
+    return forward, back
 
 
 def _closing(state: State) -> float:

@@ -37,19 +37,24 @@ Inline = Run | NoteRef
 
 def merge_runs(inlines: list[Inline], absorb_blank: bool = False) -> list[Inline]:
     """Adjacent runs of the same formatting as one run; with `absorb_blank`, a run of only whitespace
-    also joins the run before it, whatever its formatting (a space a PDF set in another font)."""
-    merged: list[Inline] = []
+    also joins the run before it, whatever its formatting (a space a PDF set in another font).
+
+    Linear in the runs: each merged run's text is joined once (a 500-page PDF has runs of many thousands)."""
+    groups: list[list[Inline]] = []
     for item in inlines:
-        last = merged[-1] if merged else None
+        head = groups[-1][0] if groups else None
         if (
             isinstance(item, Run)
-            and isinstance(last, Run)
-            and ((last.bold, last.italic) == (item.bold, item.italic) or (absorb_blank and not item.text.strip()))
+            and isinstance(head, Run)
+            and ((head.bold, head.italic) == (item.bold, item.italic) or (absorb_blank and not item.text.strip()))
         ):
-            merged[-1] = Run(last.text + item.text, last.bold, last.italic)
+            groups[-1].append(item)
         else:
-            merged.append(item)
-    return merged
+            groups.append([item])
+    return [
+        Run("".join(run.text for run in group), group[0].bold, group[0].italic) if len(group) > 1 else group[0]
+        for group in groups
+    ]
 
 
 def plain_text(inlines: list[Inline]) -> str:

@@ -19,6 +19,7 @@ A PDF without a text layer (a scan), a password-protected or a broken PDF gets a
 from __future__ import annotations
 
 import ctypes
+import functools
 import re
 import statistics
 from collections import Counter
@@ -60,15 +61,18 @@ class _Line:
     right: float | None = None
 
 
+@functools.cache  # a few fonts, asked for every character
 def _family(fontname: str) -> str:
     name = fontname.split("+", 1)[-1]
     return _STYLE_SUFFIX.sub("", name.split("-")[0]) or name
 
 
+@functools.cache  # a few fonts, asked for every character
 def _is_bold(fontname: str) -> bool:
     return bool(re.search(r"bold|black|heavy|semibold", fontname, re.I))
 
 
+@functools.cache  # a few fonts, asked for every character
 def _is_italic(fontname: str) -> bool:
     return bool(re.search(r"italic|oblique", fontname, re.I))
 
@@ -98,9 +102,26 @@ def _refuse(path: Path, error: Exception) -> BulletinError:
     )
 
 
+MAX_PAGES = 1000  # a bulletin has a few dozen pages; its time grows with its pages (50 ms a page here)
+
+
 def _validate(path: Path) -> None:
-    """pdfminer's strict reading of the file's structure: a cut-off or protected file stops here, where
-    PDFium would quietly read what it could."""
+    """The page count first (PDFium reads it from the page tree, nothing else), then pdfminer's strict
+    reading of the file's structure: a cut-off or protected file stops here, where PDFium would quietly read
+    what it could."""
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as error:
+        raise _refuse(path, error) from None
+    try:
+        pages = len(document)
+    finally:
+        document.close()
+    if pages > MAX_PAGES:
+        raise BulletinError(
+            f"Lỗi: tệp '{path.name}' có {pages} trang, quá giới hạn {MAX_PAGES} trang của một bản tin. "
+            "Hãy kiểm tra đúng tệp chưa, hoặc tách thành từng số."
+        )
     try:
         with pdfplumber.open(str(path)) as pdf:
             _ = pdf.pages

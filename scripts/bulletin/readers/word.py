@@ -76,11 +76,19 @@ class _Styles:
         return name.startswith("list bullet") or name.startswith("list number")
 
 
+# XML read here is read as data: no entity is expanded, no DTD or network fetched (python-docx's own parser
+# is set the same way); a part that needs any of it is refused as a damaged file
+_XML = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
+# a bulletin's .docx, pictures included, unpacks to a few MB; these leave room for photos
+MAX_PART_BYTES = 100_000_000
+MAX_UNPACKED_BYTES = 300_000_000
+
+
 def _notes(document, relationship: str, tag: str) -> dict[str, etree._Element]:
     """The footnotes (or endnotes) of the document by id, without the separator entries."""
     for rel in document.part.rels.values():
         if rel.reltype == relationship and not rel.is_external:
-            root = etree.fromstring(rel.target_part.blob)
+            root = etree.fromstring(rel.target_part.blob, _XML)
             return {
                 note.get(_w("id")): note for note in root.findall(_w(tag)) if note.get(_w("type")) in (None, "normal")
             }
@@ -99,7 +107,7 @@ class _Numbering:
                 part = rel.target_part
         if part is None:
             return
-        root = etree.fromstring(part.blob)
+        root = etree.fromstring(part.blob, _XML)
         abstract = {a.get(_w("abstractNumId")): a for a in root.findall(_w("abstractNum"))}
         for num in root.findall(_w("num")):
             ref = num.find(_w("abstractNumId"))
@@ -325,11 +333,30 @@ def _strip(inlines: list[Inline]) -> list[Inline]:
 
 def read_word(path: Path, warnings: list[str]) -> list[RawBlock]:
     """Raw blocks of the Word document at `path`; `BulletinError` if it is not a readable .docx."""
+    _check_sizes(path)
     try:
         document = Document(str(path))
+        return _Reader(document, warnings).read()
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
         raise BulletinError(
             f"Lỗi: không đọc được tệp '{path.name}' (tệp bị hỏng hoặc không phải Word .docx). "
             "Hãy mở và lưu lại bằng Word (Lưu thành .docx)."
         ) from None
-    return _Reader(document, warnings).read()
+
+
+def _check_sizes(path: Path) -> None:
+    """Refuse, before anything is unpacked, a .docx whose parts would inflate beyond what a bulletin holds
+    (a 'zip bomb': a few MB that unpack to GB)."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            parts = package.infolist()
+    except (zipfile.BadZipFile, OSError):
+        return  # not a zip at all: Document() says so in its own words
+    total = sum(part.file_size for part in parts)
+    largest = max(parts, key=lambda part: part.file_size, default=None)
+    if largest is not None and (largest.file_size > MAX_PART_BYTES or total > MAX_UNPACKED_BYTES):
+        raise BulletinError(
+            f"Lỗi: tệp '{path.name}' giải nén ra {total // 1_000_000} MB (phần lớn nhất '{largest.filename}' "
+            f"{largest.file_size // 1_000_000} MB), quá giới hạn {MAX_UNPACKED_BYTES // 1_000_000} MB của một bản tin: "
+            "có thể tệp bị hỏng hoặc bị làm giả. Hãy mở bằng Word và lưu lại (ảnh nén nhỏ lại), rồi nhập lại."
+        )
