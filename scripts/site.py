@@ -36,6 +36,7 @@ import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from scripts.hosting.csp import inline_script_hashes, policy
 from scripts.locks import exclusive
 from scripts.search.build import SearchIndexError, write_index
 
@@ -186,6 +187,20 @@ def _zensical(out: Path, config: Path, strict: bool, clean: bool) -> subprocess.
     return result
 
 
+class _Served(SimpleHTTPRequestHandler):
+    """The built site as nginx serves it (deploy/nginx/): the same Content-Security-Policy, for this build's
+    inline scripts, and the same security headers, so that what `make serve` shows is what readers get."""
+
+    policy = ""
+
+    def end_headers(self) -> None:
+        self.send_header("Content-Security-Policy", self.policy)
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("X-Frame-Options", "DENY")
+        self.send_header("Referrer-Policy", "same-origin")
+        super().end_headers()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.site", description="Dựng và xem trang bản tin.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -212,7 +227,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Đã dựng trang vào {args.site_dir}; chỉ mục tìm kiếm: {figures['pages']} trang.")
     if args.command == "serve":
         host, _, port = args.dev_addr.rpartition(":")
-        handler = functools.partial(SimpleHTTPRequestHandler, directory=str(args.site_dir))
+        handler = functools.partial(_Served, directory=str(args.site_dir))
+        _Served.policy = policy(inline_script_hashes(args.site_dir))
         with ThreadingHTTPServer((host or "127.0.0.1", int(port)), handler) as server:
             print(f"Xem trang tại http://{host or '127.0.0.1'}:{port}/ (Ctrl+C để dừng)")
             try:

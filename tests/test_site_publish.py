@@ -118,3 +118,34 @@ def test_two_builds_at_once_wait_for_each_other(project):
     assert site.is_symlink() and (site / BUILD_STAMP).is_file() and (site / "index.html").is_file()
     releases = [path for path in (project / ".site.releases").iterdir()]
     assert len(releases) == KEEP_RELEASES and site.resolve() in releases
+
+
+def test_make_serve_sends_the_servers_security_headers(project):
+    """`make serve` (python -m scripts.site serve) sends what nginx sends: the policy for this build's
+    inline scripts and the other security headers, so a page that works there works on the server."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "scripts.site", "serve", "--quiet", "-f", str(project / "mkdocs.yml")]
+    command += ["-d", str(project / "site"), "-a", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                    headers = response.headers
+                    break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, server.stderr.read()
+                time.sleep(0.2)
+        policy = headers["Content-Security-Policy"]
+        assert "default-src 'self'" in policy and "script-src 'self' 'sha256-" in policy
+        assert "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+        assert headers["X-Content-Type-Options"] == "nosniff" and headers["X-Frame-Options"] == "DENY"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
