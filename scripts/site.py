@@ -72,7 +72,7 @@ def build(
     config = (config or REPO / "mkdocs.yml").resolve()
     out = Path(os.path.abspath(out))  # not resolved: `out` is the symlink to replace
     releases = out.parent / f".{out.name}.releases"
-    with exclusive(out.parent / f".{out.name}.lock", "Đang có một lần dựng khác; chờ nó xong…", quiet):
+    with exclusive(out.parent, "Đang có một lần dựng hay lần nhập khác; chờ nó xong…", quiet):
         releases.mkdir(parents=True, exist_ok=True)
         for leftover in releases.glob("*.partial"):  # a killed build's folder: nothing else writes here now
             shutil.rmtree(leftover, ignore_errors=True)

@@ -305,15 +305,18 @@ def test_a_second_import_waits_for_the_first_and_says_so(tmp_path):
     source.write_text(MINIMAL, encoding="utf-8")
     root = tmp_path / "site"
     root.mkdir()
-    with open(root / ".bulletin-import.lock", "a") as held:
-        fcntl.flock(held, fcntl.LOCK_EX)  # an import under way
+    held = os.open(root, os.O_RDONLY)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX)  # an import under way (it locks the project's folder)
         command = [sys.executable, "-m", "scripts.bulletin", "import", str(source), "--root", str(root)]
         run = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         line = run.stderr.readline()
-        assert "Đang có một lần nhập khác" in line and "chờ" in line
+        assert "Đang có một lần nhập" in line and "chờ" in line
         assert run.poll() is None and not (root / "docs").exists()
         fcntl.flock(held, fcntl.LOCK_UN)
         _, rest = run.communicate(timeout=120)
+    finally:
+        os.close(held)
     assert run.returncode == 0, rest
     assert (root / "docs/ban-tin/2024/03/index.md").is_file()
 

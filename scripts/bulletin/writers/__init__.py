@@ -18,8 +18,6 @@ from scripts.bulletin.errors import BulletinError
 from scripts.bulletin.writers.generated import is_edited, is_generated
 from scripts.locks import exclusive
 
-LOCK = ".bulletin-import.lock"
-
 
 @contextlib.contextmanager
 def project_lock(root: Path, dry_run: bool = False) -> Iterator[None]:
@@ -27,7 +25,7 @@ def project_lock(root: Path, dry_run: bool = False) -> Iterator[None]:
     if dry_run:
         yield
         return
-    with exclusive(root / LOCK, f"Đang có một lần nhập khác vào '{root}'; chờ nó xong rồi nhập tiếp…"):
+    with exclusive(root, f"Đang có một lần nhập (hay dựng trang) khác ở '{root}'; chờ nó xong rồi nhập tiếp…"):
         yield
 
 
