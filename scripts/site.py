@@ -120,10 +120,10 @@ def failure_line(log: str) -> str:
     """The one line of a failed build's log that says what to fix: the message of the exception that
     stopped it (a data file's 'Lỗi dữ liệu: tệp …, dòng …, cột …'), else the first warning that made a strict
     build stop, else the log's last line."""
-    raised = re.findall(r"^(?:[\w.]+\.)?(\w*(?:Error|Exception)): (.+)$", log, re.MULTILINE)
-    ours = [message for _, message in raised if message.startswith("Lỗi")]
+    ours = re.findall(r"\w(?:Error|Exception): (Lỗi.+)$", log, re.MULTILINE)  # Zensical wraps it in its own
     if ours:
         return ours[-1].removeprefix("Lỗi dữ liệu: ").removeprefix("Lỗi: ")
+    raised = re.findall(r"^(?:[\w.]+\.)?(\w*(?:Error|Exception)): (.+)$", log, re.MULTILINE)
     if raised:
         return ": ".join(raised[-1])
     warnings = re.findall(r"^(?:WARNING|ERROR)\s+-\s+(.+)$", log, re.MULTILINE)

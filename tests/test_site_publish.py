@@ -62,10 +62,10 @@ def broken_cell(project: Path):
     path.write_bytes(original)
 
 
-@pytest.mark.parametrize("quiet", [["--quiet"], []])
-def test_a_failed_build_serves_the_site_as_it_was_and_says_what_to_fix_in_one_line(project, broken_cell, quiet):
+@pytest.mark.parametrize("options", [["--quiet"], [], ["--quiet", "--engine", "zensical"]])
+def test_a_failed_build_serves_the_site_as_it_was_and_says_what_to_fix_in_one_line(project, broken_cell, options):
     before = served(project / "site")
-    result = site_build(project, *quiet)
+    result = site_build(project, *options)
     assert result.returncode == 1
     message = result.stderr.strip()
     assert "\n" not in message and "Traceback" not in message, message
