@@ -152,6 +152,24 @@ def test_a_number_typed_without_a_space_starts_its_own_article(tmp_path):
     ]
 
 
+LONG_TITLE = (
+    "05 Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về tăng cường khối đại đoàn kết dân tộc; "
+    "xây dựng Đảng và hệ thống chính trị trong sạch, vững mạnh, góp phần thực hiện thắng lợi Nghị quyết Đại hội "
+    "đại biểu Đảng bộ tỉnh lần thứ XI"
+)
+
+
+@pytest.mark.parametrize("title", ["10 năm thực hiện Nghị quyết số 06", LONG_TITLE])
+@pytest.mark.parametrize("author", ["\nBan Biên tập", ""])
+def test_a_title_beginning_with_a_number_typed_without_a_space_is_not_a_sub_item(tmp_path, title, author):
+    """'2.05 …' inside article 1 cannot be a point of article 2, which has not begun: it is article 2 typed
+    '2.' + '05 …' (whether or not an author stands under it). '1.1' inside article 1 stays its point."""
+    text = f"1.{title}\nBan Biên tập\n1.1. {BODY}\n{BODY}\n2.{title}{author}\n{BODY}\n"
+    issue = convert(text_bulletin(tmp_path, text))
+    assert [(a.number, a.title) for a in issue.articles] == [(1, title), (2, title)]
+    assert plain_text(issue.articles[0].blocks[0].inlines).startswith("1.1.")
+
+
 def test_name_with_an_abbreviation_in_parentheses_is_the_author(tmp_path):
     issue = convert(text_bulletin(tmp_path, f"1. Tiêu đề bài\n{BODY}\nNguyễn Thị Lan (BBT)\n"))
     assert issue.articles[0].author == "Nguyễn Thị Lan (BBT)"

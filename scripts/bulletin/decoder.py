@@ -75,6 +75,9 @@ WEIGHTS: dict[str, float] = {
     "skip": -2.5,  # per number skipped: less than a plain title line is worth, so none is dropped for it
     "repeat": -4.0,
     "counts untitled": -0.5,  # the numbering counts the untitled first article after all
+    # '2.05 Học tập …' inside article 1: a sub-item of article 2 cannot come before article 2, so the line is
+    # article 2 typed without a space ('2.' + '05 Học tập …'); offsets most of 'sub-item shape'
+    "no article for the sub-item": 2.0,
     "empty section": -6.0,
 }
 LOW_CONFIDENCE = 2.0  # a decision that a lower score than this would turn is reported to the editor
@@ -516,6 +519,8 @@ def _sequence(state: State, reading: Reading) -> tuple[State, list[tuple[str, fl
     if stepped is None:
         return None
     after, evidence = stepped
+    if printed and reading.number == printed + 1 and any(name == "sub-item shape" for name, _ in reading.evidence):
+        evidence = [*evidence, ("no article for the sub-item", WEIGHTS["no article for the sub-item"])]
     if reading.listed is not None:  # the contents list's entry for this place names it, or it does not
         agree = (section, after[2]) in reading.listed or (section, after[1]) in reading.listed
         evidence = [
