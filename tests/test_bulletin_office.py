@@ -255,3 +255,39 @@ def test_a_pdf_beyond_the_page_limit_is_refused_before_its_pages_are_read(tmp_pa
     result = run_cli("import", path, "--issue", "2024-05", root=root)
     assert_user_error(result, mentions=f"{MAX_PAGES + 1} trang")
     assert not (root / "docs").exists()
+
+
+def test_a_pdf_title_set_apart_only_by_larger_centred_type_is_read_as_one(tmp_path):
+    """No bold, no heading font: a title ending like a sentence is still a title when it is set in larger
+    type in the middle of the line, as the other titles of the file are; the same line as text is not."""
+    from fpdf import FPDF
+
+    from scripts.bulletin.readers import read_source
+    from tests.generator import FONTS
+    from tests.test_bulletin_grammar import BODY
+
+    def printed(path: Path, title_size: int, align: str) -> Path:
+        pdf = FPDF(format="A4")
+        pdf.add_font("body", "", FONTS / "DejaVuSerif.ttf")
+        pdf.add_page()
+        lines = [("Số tháng 05/2024", 12, "C"), ("I. MỘT SỐ NỘI DUNG SINH HOẠT CHI BỘ", 12, "L")]
+        lines += [("1. Đổi mới phương thức lãnh đạo của Đảng", title_size, align), (BODY * 3, 12, "J")]
+        lines += [("2. Tiếp tục chăm lo đời sống nhân dân.", title_size, align), (BODY * 3, 12, "J")]
+        for text, size, where in lines:
+            pdf.set_font("body", "", size)
+            pdf.multi_cell(0, 7, text, align=where, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(3)
+        pdf.output(str(path))
+        return path
+
+    set_apart = printed(tmp_path / "set-apart.pdf", 15, "C")
+    blocks = {block.text: block for block in read_source(set_apart, [])}
+    title = blocks["2. Tiếp tục chăm lo đời sống nhân dân."]
+    assert title.larger and title.centred and not title.all_bold
+    assert not blocks[BODY * 3].larger and not blocks[BODY * 3].centred
+    assert [a.title for a in convert(set_apart).articles] == [
+        "Đổi mới phương thức lãnh đạo của Đảng",
+        "Tiếp tục chăm lo đời sống nhân dân",  # the full stop a title does not need goes
+    ]
+    plain = printed(tmp_path / "plain.pdf", 12, "L")
+    assert [a.title for a in convert(plain).articles] == ["Đổi mới phương thức lãnh đạo của Đảng"]

@@ -52,7 +52,7 @@ WEIGHTS: dict[str, float] = {
     "sub-item number": -4.0,  # '3.1.', '3. 1)': a point inside article 3
     "sub-item shape": -3.0,  # '3.1 Nội dung': typed like a sub-item's number (or '3.' before '10 năm …')
     "number goes on": -1.5,  # '2.596', '1/2024': digits right after the delimiter
-    "formatted": 3.0,  # heading style, bold or centred
+    "formatted": 3.0,  # heading style, bold, centred or larger type
     "plain among formatted": -2.0,  # the file sets its titles apart, but not this line
     "indented": -3.0,  # tab-indented: an author's or a quotation's place
     "capitals": 1.0,
@@ -172,7 +172,8 @@ class Context:
 
 
 def _formatted(block: RawBlock) -> bool:
-    return block.marked_heading or block.all_bold or block.centred
+    """Set apart as titles are: a heading (style, '#', a heading font), bold, centred, or larger type."""
+    return block.marked_heading or block.all_bold or block.centred or block.larger
 
 
 # --- readings and their evidence -----------------------------------------------------------------

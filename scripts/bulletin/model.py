@@ -111,6 +111,7 @@ class RawBlock:
     note_label: str = ""  # kind == "note": a footnote text, with the label of its mark
     whole: bool = False  # the file marks where the paragraph ends (Word): no page break cut it
     centred: bool = False  # centred on the page (Word, PDF): how a title is set apart
+    larger: bool = False  # set in larger type than the text (PDF)
     forced: str = ""  # an editor's correction: "article" (starts an article) or "body" (never a title)
 
     @property

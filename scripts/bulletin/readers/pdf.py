@@ -479,7 +479,24 @@ class _Reader:
             kind = "heading"
         # right-aligned: every line ends at the right margin and the last one starts well inside the column
         right = self.right_aligned(lines[-1]) and all(line.x1 >= (line.right or self.right) - 12 for line in lines)
-        self.blocks.append(RawBlock(kind, inlines, len(self.blocks) + 1, marked_heading=heading, indented=right))
+        larger = all(line.size >= self.body_size * 1.08 for line in lines)  # set in larger type than the text
+        self.blocks.append(
+            RawBlock(
+                kind,
+                inlines,
+                len(self.blocks) + 1,
+                marked_heading=heading,
+                indented=right,
+                centred=not right and all(self.centred(line) for line in lines),
+                larger=larger,
+            )
+        )
+
+    def centred(self, line: _Line) -> bool:
+        """Set in the middle of its column: well clear of both margins, by about as much on each side."""
+        space_left = line.x0 - (line.left or self.left)
+        space_right = (line.right or self.right) - line.x1
+        return space_left > 20 and space_right > 20 and abs(space_left - space_right) < 8
 
     def inlines(self, lines: list[_Line]) -> list[Inline]:
         items: list[Inline] = []
