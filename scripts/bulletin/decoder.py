@@ -196,7 +196,7 @@ def section_reading(context: Context, index: int) -> list[Reading]:
     evidence = [("section", WEIGHTS["section"])]
     if _formatted(block):
         evidence.append(("formatted", WEIGHTS["formatted"] / 2))
-    if any(s == number and n == 0 and _similar(t, title) for s, n, t in context.contents):
+    if any(s == number and n == 0 and names(t, title) for s, n, t in context.contents):
         evidence.append(("contents section", WEIGHTS["contents section"]))
     following = blocks[end] if end < len(blocks) else None
     readings = []
@@ -210,7 +210,7 @@ def section_reading(context: Context, index: int) -> list[Reading]:
     if untitled is not None:
         kicker, article_title, after = untitled
         if any(n for _, n, _ in context.contents):
-            agree = any(s == number and n == 1 and _similar(t, article_title) for s, n, t in context.contents)
+            agree = any(s == number and n == 1 and names(t, article_title) for s, n, t in context.contents)
             evidence = [
                 *evidence,
                 ("contents", WEIGHTS["contents"]) if agree else ("not in contents", WEIGHTS["not in contents"]),
@@ -334,7 +334,7 @@ def _title_evidence(context: Context, index: int, reading: Reading) -> list[tupl
     if is_lead_in(title) and reading.end < len(blocks) and not _formatted(block) and not reading.author:
         evidence.append(("lead-in", WEIGHTS["lead-in"]))
     if any(n for _, n, _ in context.contents):  # which entry it must agree with depends on its place
-        reading.listed = frozenset((s, n) for s, n, t in context.contents if n and _similar(t, title))
+        reading.listed = frozenset((s, n) for s, n, t in context.contents if n and names(t, title))
     return evidence
 
 
@@ -478,7 +478,7 @@ def _author_under_title(context: Context, index: int) -> tuple[list[str], int]:
     return lines, index
 
 
-def _similar(listed: str, title: str) -> bool:
+def names(listed: str, title: str) -> bool:
     """Whether a contents entry names this title: the same words (most of them), or, when the list shortens
     its titles ('Một số chủ trương, chỉ đạo…'), the title's first words."""
     entry = fold(listed).replace("...", "…").rstrip(" .").split()
@@ -590,9 +590,16 @@ def decode(context: Context) -> Outline:
             path.append((index, previous, reading))
         position, state = index, previous
     path.reverse()
-    return Outline(
-        _decisions(path, forward, backward, readings, must, total), _doubts(path, forward, backward, readings, must)
-    )
+    scores: dict[tuple[int, int], tuple[float, State | None]] = {}
+
+    def best_with(index: int, choice: Reading | None) -> tuple[float, State | None]:
+        """`_best_with`, each (block, reading) worked out once for the decisions and the doubts."""
+        key = (index, -1 if choice is None else id(choice))
+        if key not in scores:
+            scores[key] = _best_with(index, choice, forward, backward, must)
+        return scores[key]
+
+    return Outline(_decisions(path, readings, best_with, total), _doubts(path, readings, best_with))
 
 
 def _forward(readings: list[list[Reading]], must: list[bool], margin: float | None):
@@ -651,11 +658,11 @@ def _best_with(
     return best, where
 
 
-def _decisions(path, forward, backward, readings, must, total: float) -> list[Decision]:
+def _decisions(path, readings, best_with, total: float) -> list[Decision]:
     decisions: list[Decision] = []
     for index, state, reading in path:
-        others = [_best_with(index, None, forward, backward, must)[0]]
-        others += [_best_with(index, r, forward, backward, must)[0] for r in readings[index] if r is not reading]
+        others = [best_with(index, None)[0]]
+        others += [best_with(index, r)[0] for r in readings[index] if r is not reading]
         confidence = total - max(others)
         section, count, printed, base = state
         evidence = [*reading.evidence, *_sequence(state, reading)[1]]
@@ -667,7 +674,7 @@ def _decisions(path, forward, backward, readings, must, total: float) -> list[De
     return decisions
 
 
-def _doubts(path, forward, backward, readings, must) -> list[Doubt]:
+def _doubts(path, readings, best_with) -> list[Doubt]:
     """Blocks the best outline visits where another reading comes within LOW_CONFIDENCE of the one taken."""
     taken = {index: reading for index, _, reading in path}
     inside = {i for index, _, reading in path for i in range(index + 1, reading.end)}
@@ -676,7 +683,7 @@ def _doubts(path, forward, backward, readings, must) -> list[Doubt]:
         if not options or index in inside:
             continue
         chosen = taken.get(index)
-        scored = [(*_best_with(index, r, forward, backward, must), r) for r in [None, *options]]
+        scored = [(*best_with(index, r), r) for r in [None, *options]]
         mine = next(((total, state) for total, state, r in scored if r is chosen), None)
         if mine is None or mine[0] == float("-inf"):
             continue

@@ -20,7 +20,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from scripts.bulletin.decoder import LOW_CONFIDENCE, Context, Decision, Doubt, decode, join_title
+from scripts.bulletin.decoder import LOW_CONFIDENCE, Context, Decision, Doubt, decode, join_title, names
 from scripts.bulletin.errors import BulletinError
 from scripts.bulletin.grammar import (
     article_line,
@@ -56,7 +56,6 @@ from scripts.bulletin.model import (
 )
 from scripts.vietnamese import (
     CasingModel,
-    fold,
     int_to_roman,
     sentence_case,
     superscript,
@@ -188,7 +187,7 @@ def _check_toc(issue: Issue) -> None:
         section = next((s for s in issue.sections if s.number == entry.section), None)
         if section is None:
             issue.warnings.append(f"Mục lục có mục {int_to_roman(entry.section)} nhưng nội dung không có mục đó.")
-        elif not _similar(section.title, entry.title):
+        elif not names(entry.title, section.title):
             issue.warnings.append(
                 f"Tên mục {int_to_roman(entry.section)} khác mục lục: '{section.title}' / mục lục: '{entry.title}'."
             )
@@ -200,15 +199,10 @@ def _check_toc(issue: Issue) -> None:
             issue.warnings.append(f"Mục lục có bài {code} '{listed[key].title}' nhưng không tìm thấy bài đó.")
         elif key not in listed:
             issue.warnings.append(f"Bài {code} '{found[key].title}' không có trong mục lục 'Trong số này'.")
-        elif not _similar(found[key].title, listed[key].title):
+        elif not names(listed[key].title, found[key].title):
             issue.warnings.append(
                 f"Tiêu đề bài {code} khác mục lục: '{found[key].title}' / mục lục: '{listed[key].title}'."
             )
-
-
-def _similar(first: str, second: str) -> bool:
-    a, b = set(fold(first).split()), set(fold(second).split())
-    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= 0.6
 
 
 # --- body -----------------------------------------------------------------------------------
