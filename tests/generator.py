@@ -19,7 +19,18 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from scripts.bulletin.model import Article, BulletList, Heading, Issue, Paragraph, Run, Section, plain_text
+from scripts.bulletin.model import (
+    Article,
+    BulletList,
+    Footnote,
+    Heading,
+    Issue,
+    NoteRef,
+    Paragraph,
+    Run,
+    Section,
+    plain_text,
+)
 from scripts.vietnamese import int_to_roman
 from tests.variants import Expected, Typing, expected_of, originals, type_docx, type_text
 
@@ -59,6 +70,13 @@ BODIES = ["Ban Biên tập", "Ban Tuyên giáo Tỉnh ủy", "Văn phòng Tỉnh
 POSITIONS = ["Phó Bí thư Tỉnh ủy", "Trưởng Ban Dân vận Tỉnh ủy", "Ủy viên Ban Thường vụ Tỉnh ủy", "Phóng viên"]
 NOTES = ["BBT", "TTXVN", "Nguồn: Báo Đồng Khởi", "tổng hợp", "lược trích bài phát biểu", "theo tài liệu hội nghị"]
 SOURCES = ["Theo Báo Nhân Dân", "Theo Tạp chí Cộng sản", "Nguồn: Cổng thông tin điện tử tỉnh"]
+NOTE_TEXTS = [
+    "Báo cáo số 525-BC/TU ngày 15/12/2023 của Ban Thường vụ Tỉnh ủy.",
+    "Theo số liệu của Cục Thống kê tỉnh, năm 2023.",
+    "Nghị quyết số 43-NQ/TW ngày 24/11/2023 của Ban Chấp hành Trung ương Đảng khóa XIII.",
+    "Kết luận số 21-KL/TW, ngày 25/10/2021.",
+    "Tăng 3,06% so với cùng kỳ (168/163 đảng viên).",
+]
 SUB_ITEMS = ["{n}.1. ", "{n}.2 ", "a) ", "b. ", "(1) ", "Thứ nhất, ", "Một là, "]
 RUNNING_HEAD = "Thông tin sinh hoạt nội bộ - Số tháng {m:02d}/{y}"
 
@@ -166,8 +184,10 @@ def _author(draw) -> str | None:
     return draw(st.sampled_from(SOURCES))
 
 
-def _body(draw, number: int) -> list:
+def _body(draw, number: int, notes: bool) -> tuple[list, list[Footnote]]:
+    """An article's blocks and, when `notes`, footnotes marked at the end of some of its paragraphs."""
     blocks: list = []
+    footnotes: list[Footnote] = []
     for _ in range(draw(st.integers(1, 5))):
         kind = draw(st.sampled_from(["para", "para", "para", "list", "sub-item"]))
         if kind == "list":
@@ -178,13 +198,19 @@ def _body(draw, number: int) -> list:
             blocks.append(Paragraph([Run(form + draw(st.sampled_from(pool().paragraphs)))]))
         else:
             blocks.append(Paragraph([Run(draw(st.sampled_from(pool().paragraphs)))]))
-    return blocks
+        if notes and isinstance(blocks[-1], Paragraph) and draw(st.integers(0, 3)) == 0:
+            label = str(len(footnotes) + 1)
+            blocks[-1].inlines.append(NoteRef(label))
+            footnotes.append(Footnote(label, [Run(draw(st.sampled_from(NOTE_TEXTS)))]))
+    return blocks, footnotes
 
 
 @st.composite
 def bulletins(draw, forms: tuple[str, ...] = ("txt",)) -> Generated:
     """A random bulletin and how it is typed."""
     year, month = draw(st.integers(2020, 2030)), draw(st.integers(1, 12))
+    form = draw(st.sampled_from(forms))
+    notes = form != "pdf"  # the PDF printer here sets no footnotes (the committed PDF fixtures have them)
     sections: list[Section] = []
     for number in range(1, draw(st.integers(1, 4)) + 1):
         articles = []
@@ -192,7 +218,8 @@ def bulletins(draw, forms: tuple[str, ...] = ("txt",)) -> Generated:
             title = draw(st.sampled_from(pool().titles))
             start = draw(st.sampled_from(TITLE_STARTS))
             title = f"{start}{title}”" if start == "“" else start + title
-            articles.append(Article(number, position, title, author=_author(draw), blocks=_body(draw, position)))
+            blocks, footnotes = _body(draw, position, notes)
+            articles.append(Article(number, position, title, author=_author(draw), blocks=blocks, footnotes=footnotes))
         sections.append(Section(number, draw(st.sampled_from(pool().section_titles)), articles))
     masthead = draw(
         st.sampled_from(
@@ -217,7 +244,6 @@ def bulletins(draw, forms: tuple[str, ...] = ("txt",)) -> Generated:
         toc=draw(st.sampled_from(["none", "as-is", "other", "pages"])),
         numbers_run_on=draw(st.booleans()) and len(sections) > 1,
     )
-    form = draw(st.sampled_from(forms))
     return Generated(issue, typing, form, draw(st.booleans()), draw(st.integers(0, 2**16)))
 
 

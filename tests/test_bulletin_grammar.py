@@ -170,6 +170,13 @@ def test_a_title_beginning_with_a_number_typed_without_a_space_is_not_a_sub_item
     assert plain_text(issue.articles[0].blocks[0].inlines).startswith("1.1.")
 
 
+def test_a_first_article_typed_without_a_space_before_a_number_is_not_a_sub_item(tmp_path):
+    """'1.05 …' right under a section's line: no article has begun, so it is article 1, not a point of one."""
+    text = f"1. Bài thứ nhất\n{BODY}\nII. MỤC HAI\n1.{LONG_TITLE}\n{BODY}\n2.Bài thứ hai\n{BODY}\n"
+    issue = convert(text_bulletin(tmp_path, text))
+    assert [(a.section, a.number, a.title) for a in issue.articles][1:] == [(2, 1, LONG_TITLE), (2, 2, "Bài thứ hai")]
+
+
 def test_name_with_an_abbreviation_in_parentheses_is_the_author(tmp_path):
     issue = convert(text_bulletin(tmp_path, f"1. Tiêu đề bài\n{BODY}\nNguyễn Thị Lan (BBT)\n"))
     assert issue.articles[0].author == "Nguyễn Thị Lan (BBT)"

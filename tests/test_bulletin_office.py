@@ -291,3 +291,43 @@ def test_a_pdf_title_set_apart_only_by_larger_centred_type_is_read_as_one(tmp_pa
     ]
     plain = printed(tmp_path / "plain.pdf", 12, "L")
     assert [a.title for a in convert(plain).articles] == ["Đổi mới phương thức lãnh đạo của Đảng"]
+
+
+def test_a_paragraph_that_opens_two_pages_is_text_not_a_running_head(tmp_path):
+    """The same paragraph at the top of two pages of three (a quotation repeated, a standard formula) is in
+    the text's type and spacing: not a running head, so both stay."""
+    from fpdf import FPDF
+
+    from tests.generator import FONTS
+    from tests.test_bulletin_grammar import BODY
+
+    opening = "Quán triệt sâu sắc quan điểm của Đảng về công tác xây dựng Đảng và hệ thống chính trị, các cấp ủy"
+    pdf = FPDF(format="A4")
+    pdf.add_font("body", "", FONTS / "DejaVuSerif.ttf")
+    pdf.add_font("body", "B", FONTS / "DejaVuSerif-Bold.ttf")
+
+    def para(text: str, style: str = "") -> None:
+        pdf.set_font("body", style, 12)
+        pdf.multi_cell(0, 7, text, align="J", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+
+    pdf.add_page()
+    para("Số tháng 05/2024", "B")
+    para("I. MỘT SỐ NỘI DUNG SINH HOẠT CHI BỘ", "B")
+    para("1. Bài thứ nhất", "B")
+    para(BODY * 2)
+    for number in (2, 3):
+        pdf.add_page()
+        para(f"{opening} {BODY}")
+        if number == 2:
+            para("2. Bài thứ 2", "B")
+    path = tmp_path / "lap-lai.pdf"
+    pdf.output(str(path))
+    issue = convert(path, "2024-05")
+    text = " ".join(article_words_text(article) for article in issue.articles)
+    assert text.count("Quán triệt sâu sắc") == 2
+    assert [a.title for a in issue.articles] == ["Bài thứ nhất", "Bài thứ 2"]
+
+
+def article_words_text(article) -> str:
+    return " ".join(plain_text(block.inlines) for block in article.blocks if hasattr(block, "inlines"))

@@ -75,8 +75,9 @@ WEIGHTS: dict[str, float] = {
     "skip": -2.5,  # per number skipped: less than a plain title line is worth, so none is dropped for it
     "repeat": -4.0,
     "counts untitled": -0.5,  # the numbering counts the untitled first article after all
-    # '2.05 Học tập …' inside article 1: a sub-item of article 2 cannot come before article 2, so the line is
-    # article 2 typed without a space ('2.' + '05 Học tập …'); offsets most of 'sub-item shape'
+    # '2.05 Học tập …' inside article 1 (or '1.05 …' before any article): a sub-item of article 2 cannot come
+    # before article 2, so the line is article 2 typed without a space ('2.' + '05 Học tập …'); offsets most
+    # of 'sub-item shape'
     "no article for the sub-item": 2.0,
     "empty section": -6.0,
 }
@@ -520,7 +521,7 @@ def _sequence(state: State, reading: Reading) -> tuple[State, list[tuple[str, fl
     if stepped is None:
         return None
     after, evidence = stepped
-    if printed and reading.number == printed + 1 and any(name == "sub-item shape" for name, _ in reading.evidence):
+    if (printed or not count) and reading.number == printed + 1 and _sub_shaped(reading):
         evidence = [*evidence, ("no article for the sub-item", WEIGHTS["no article for the sub-item"])]
     if reading.listed is not None:  # the contents list's entry for this place names it, or it does not
         agree = (section, after[2]) in reading.listed or (section, after[1]) in reading.listed
@@ -529,6 +530,10 @@ def _sequence(state: State, reading: Reading) -> tuple[State, list[tuple[str, fl
             ("contents", WEIGHTS["contents"]) if agree else ("not in contents", WEIGHTS["not in contents"]),
         ]
     return after, evidence
+
+
+def _sub_shaped(reading: Reading) -> bool:
+    return any(name == "sub-item shape" for name, _ in reading.evidence)
 
 
 def _article_step(state: State, reading: Reading) -> tuple[State, list[tuple[str, float]]] | None:

@@ -31,7 +31,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from scripts.bulletin.errors import BulletinError
-from scripts.bulletin.grammar import RUNNING_HEAD, bullet
+from scripts.bulletin.grammar import RUNNING_HEAD, bullet, numbered_line, section_line
 from scripts.bulletin.model import Inline, NoteRef, RawBlock, Run, merge_runs
 from scripts.vietnamese import nfc
 
@@ -292,19 +292,36 @@ def _running_lines(pages: list[list[_Line]]) -> set[tuple[int, int]]:
     if len(pages) < 2:
         return found
     for edge in (0, -1):
-        texts = Counter(re.sub(r"\d+", "#", p[edge].text) for p in pages if p and p[edge].kind == "line")
+        texts = Counter(
+            re.sub(r"\d+", "#", p[edge].text) for p in pages if p and p[edge].kind == "line" and _apart(p, edge)
+        )
         for number, page in enumerate(pages):
             if not page or page[edge].kind != "line":
                 continue
             text = page[edge].text
             key = re.sub(r"\d+", "#", text)
             sentence_end = bool(re.search(r"[.;:!?…]$", key.rstrip()))  # the end of a paragraph, not furniture
-            repeated = texts[key] >= max(2, len(pages) // 2) and not sentence_end
+            repeated = texts[key] >= max(2, len(pages) // 2) and not sentence_end and _apart(page, edge)
             page_number = edge == -1 and bool(re.fullmatch(r"[-–\s]*\d{1,3}[-–\s]*", text))  # not a year
             named = edge == 0 and number > 0 and len(text) <= 100 and bool(RUNNING_HEAD.search(text))
             if repeated or page_number or named:
                 found.add((number, edge % len(page)))
     return found
+
+
+def _apart(page: list[_Line], edge: int) -> bool:
+    """Whether the line at the page's edge is set apart from the text as a running head or foot is: in
+    smaller type than the line beside it, further from it than lines of text are from one another, or short
+    of the text's width. (The first line of a paragraph that happens to open two pages is none of these.)"""
+    line = page[edge]
+    if len(page) < 2 or page[edge + 1 if edge == 0 else -2].kind != "line":
+        return True
+    beside = page[1] if edge == 0 else page[-2]
+    gaps = [b.top - a.bottom for a, b in zip(page, page[1:], strict=False) if a.kind == b.kind == "line"]
+    usual = statistics.median(gaps) if gaps else 0.0
+    gap = beside.top - line.bottom if edge == 0 else line.top - beside.bottom
+    widest = max(other.x1 - other.x0 for other in page if other.kind == "line")
+    return line.size < beside.size * 0.95 or gap > usual * 1.5 + 1 or (line.x1 - line.x0) < widest * 0.8
 
 
 def _footnote_rule(page: _Page) -> float | None:
@@ -422,9 +439,12 @@ class _Reader:
             # line is full when the next line's first word would not have fitted on it (justified or ragged)
             room = (previous.right or self.right) - previous.x1
             full = room < max(15.0, _first_word_width(line)) and not self.right_aligned(previous)
-            # (a title cut by the page break goes on too: the same heading font on both sides of it)
+            # (a title cut by the page break goes on too: the same heading font on both sides of it, unless
+            # the line overleaf begins like an article's title or the line before is a section's)
             aligned = abs(line.x0 - (line.left or self.left)) < 3
             same = line.heading_font == previous.heading_font and line.bold == previous.bold
+            if same and previous.bold and (numbered_line(line.text) or section_line(previous.text, True)):
+                return True
             return not (full and aligned and same and not self.bulleted(line))
         gap = line.top - previous.bottom
         if gap > self.line_gap + 3 or gap < -2:
