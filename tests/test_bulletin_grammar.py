@@ -261,3 +261,23 @@ def test_word_centred_title_lines_are_titles_even_with_a_gap(tmp_path):
     )
     issue = convert(source)
     assert [(a.title, a.author) for a in issue.articles] == [("Bài một", "Ban Biên tập"), ("Bài ba", None)]
+
+
+def test_blank_lines_set_a_title_apart_only_where_paragraphs_have_none(tmp_path):
+    """A blank line above and below a line is evidence for a title where the text's paragraphs run on
+    without blank lines; where every line is followed by one, blank lines say nothing."""
+    paragraphs = "\n".join([BODY] * 4)
+    titles = "\n".join(f"\n{n}. Bài thứ {n}\n\n{paragraphs}" for n in (1, 2))
+    spaced = convert(text_bulletin(tmp_path, titles + "\n"))
+    evidence = [[name for name, _ in spaced.decisions[a.line].evidence] for a in spaced.articles]
+    assert [a.title for a in spaced.articles] == ["Bài thứ 1", "Bài thứ 2"]
+    assert all("blank lines around" in names for names in evidence)
+    every_line = "\n\n".join(f"{n}. Bài thứ {n}\n\n" + "\n\n".join([BODY] * 4) for n in (1, 2))
+    plain = convert(text_bulletin(tmp_path, every_line + "\n"))
+    assert [a.title for a in plain.articles] == ["Bài thứ 1", "Bài thứ 2"]
+    assert all(
+        "blank lines around" not in [name for name, _ in plain.decisions[a.line].evidence] for a in plain.articles
+    )
+    confidence = [spaced.decisions[a.line].confidence - plain.decisions[b.line].confidence
+                  for a, b in zip(spaced.articles, plain.articles, strict=True)]  # fmt: skip
+    assert all(gain > 0 for gain in confidence)

@@ -55,6 +55,7 @@ WEIGHTS: dict[str, float] = {
     "formatted": 3.0,  # heading style, bold, centred or larger type
     "plain among formatted": -2.0,  # the file sets its titles apart, but not this line
     "indented": -3.0,  # tab-indented: an author's or a quotation's place
+    "blank lines around": 1.5,  # a blank line above and below, where the text's paragraphs have none
     "capitals": 1.0,
     "author under": 2.0,  # an author line right under it
     "author above": 1.5,  # the line above closes an article: a name, a body, a source
@@ -300,9 +301,12 @@ def article_readings(context: Context, index: int) -> list[Reading]:
         return []
     end, title, author = _extent(context, index, text)
     reading = Reading("unnumbered", index, end, block.line, 0, title, author)
-    evidence = [item for item in _title_evidence(context, index, reading) if item[0] != "formatted"]
+    evidence = [item for item in _title_evidence(context, index, reading) if item[0] not in _LOOKS]
     reading.evidence = [("unnumbered", WEIGHTS["unnumbered"]), *evidence]
     return [reading]
+
+
+_LOOKS = {"formatted", "blank lines around"}  # what a sub-heading inside an article has as well
 
 
 def _title_evidence(context: Context, index: int, reading: Reading) -> list[tuple[str, float]]:
@@ -326,6 +330,8 @@ def _title_evidence(context: Context, index: int, reading: Reading) -> list[tupl
         evidence.append(("plain among formatted", WEIGHTS["plain among formatted"]))
     if block.indented:
         evidence.append(("indented", WEIGHTS["indented"]))
+    if block.spaced:
+        evidence.append(("blank lines around", WEIGHTS["blank lines around"]))
     if is_all_caps(title):
         evidence.append(("capitals", WEIGHTS["capitals"]))
     if reading.author:

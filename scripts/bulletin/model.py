@@ -112,6 +112,7 @@ class RawBlock:
     whole: bool = False  # the file marks where the paragraph ends (Word): no page break cut it
     centred: bool = False  # centred on the page (Word, PDF): how a title is set apart
     larger: bool = False  # set in larger type than the text (PDF)
+    spaced: bool = False  # a blank line above and below, where the file's paragraphs have none (text exports)
     forced: str = ""  # an editor's correction: "article" (starts an article) or "body" (never a title)
 
     @property
