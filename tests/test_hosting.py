@@ -135,6 +135,19 @@ def test_a_missing_page_gets_the_site_404_page(nginx: str):
     assert fetch(nginx + "404.html")[0] == 404  # the page itself is only an answer, not an address
 
 
+def test_the_404_page_at_any_depth_has_the_search_and_no_script_error(browser, nginx: str):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("response", lambda response: problems.append(response.url) if response.status >= 400 else None)
+    missing = nginx + "ban-tin/2099/01/khong-co-bai-nay/"
+    page.goto(missing)
+    page.get_by_role("button", name="Tìm kiếm").click()
+    page.wait_for_selector(".bt-search[data-ready]", state="attached", timeout=60_000)
+    assert problems == [missing], problems  # the page itself is the one 404: nothing it loads is missing
+    page.close()
+
+
 def test_source_maps_are_not_served(nginx: str, hosted_site: Path):
     # Material's build ships its bundle's source map; Zensical's ships none, so one is put where it would be
     maps = [*hosted_site.glob("assets/javascripts/bundle.*.min.js.map")]

@@ -147,3 +147,18 @@ def test_home_shortcuts_reach_each_section_in_one_tap_on_a_phone(open_page, site
     page.wait_for_url(site_server + lands_on)
     page.go_back()  # a landing page that sent the reader on is not in the history
     page.wait_for_url(site_server)
+
+
+@pytest.mark.parametrize("width", [360, 390])
+def test_the_phone_header_shows_the_short_site_name_whole(open_page, width: int):
+    page: Page = open_page(viewport={"width": width, "height": 800}, is_mobile=True, has_touch=True)
+    page.goto("")
+    shown = page.evaluate(
+        """() => {
+          const name = document.querySelector('.md-header__title .md-header__topic:first-child .md-ellipsis');
+          return {content: getComputedStyle(name, '::after').content,
+                  whole: name.scrollWidth <= name.clientWidth, label: name.textContent.trim()};
+        }"""
+    )
+    assert shown["content"].startswith('"Sinh hoạt nội bộ"') and shown["whole"], shown
+    assert shown["label"] == "Thông tin sinh hoạt nội bộ"  # what the page's text (and a screen reader) has

@@ -16,8 +16,10 @@
   var STORE = "ban-tin:tim-kiem"; // the last query, for the box on the next page
 
   function siteRoot() {
-    var meta = document.querySelector('meta[name="bt:root"]');
-    return new URL((meta ? meta.content : ".") + "/", location.href);
+    // "." or "../.." on a page, "/" (the site's root, absolute) on the 404 page, which any address shows
+    var base = document.querySelector('meta[name="bt:root"]');
+    base = base ? base.content : ".";
+    return new URL(/\/$/.test(base) ? base : base + "/", location.href);
   }
 
   var root = siteRoot();
