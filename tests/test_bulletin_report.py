@@ -83,6 +83,7 @@ def test_headings_follow_the_numbering(page):
     assert re.search(r"<h2[^>]*>I\. Kết quả thực hiện chủ đề, mục tiêu và các chỉ tiêu chủ yếu<", html)
     assert re.search(r"<h3[^>]*>3\. Kết quả thực hiện các chỉ tiêu Nghị quyết<", html)
     assert re.search(r"<h2[^>]*>III\. Đánh giá chung<", html)
+    assert "<p>Nơi nhận:</p>" in html and not re.search(r"<h\d[^>]*>Nơi nhận", html)  # not in the contents
 
 
 def test_the_appendix_is_one_table_without_the_repeated_headers(page):

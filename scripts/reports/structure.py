@@ -8,12 +8,12 @@ long article (headings from the numbering, footnote texts linked to their marks)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from scripts.bulletin.cleaners import clean
 from scripts.bulletin.errors import BulletinError
-from scripts.bulletin.model import Article, RawBlock
+from scripts.bulletin.model import Article, RawBlock, Run
 from scripts.bulletin.readers import read_source
 from scripts.bulletin.structure import ArticleBuilder, BodyParser
 from scripts.vietnamese import CasingModel, is_all_caps
@@ -85,6 +85,7 @@ def build_report(blocks: list[RawBlock], source_name: str, year: int | None) -> 
             "Hãy chạy lại với --year YYYY, ví dụ --year 2023."
         )
     casing = CasingModel(b.text for b in blocks if b.kind in {"para", "item"})
+    blocks = [_label(block) if _RECIPIENTS.match(block.text) else block for block in blocks]
     body = Article(section=0, number=0, title=title)
     parser = BodyParser(blocks[start:appendix_start], casing, source_name, warnings)
     ArticleBuilder(body, blocks[start:appendix_start], parser, code="Báo cáo").build()
@@ -98,6 +99,15 @@ def build_report(blocks: list[RawBlock], source_name: str, year: int | None) -> 
         appendices=_appendices(blocks[appendix_start:], warnings),
         warnings=warnings,
     )
+
+
+_RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?$", re.IGNORECASE)
+
+
+def _label(block: RawBlock) -> RawBlock:
+    """'Nơi nhận:' (the recipients, at the foot of an official document): the line over its list, never a
+    heading of the report's contents, however the export marks or sets it."""
+    return replace(block, kind="para", marked_heading=False, centred=False, inlines=[Run(block.text)])
 
 
 def _title(text: str) -> str:
