@@ -95,15 +95,41 @@ def test_text_links_and_header_reach_wcag_aa_contrast(open_page, built_site: Pat
         assert ratio >= 4.5, f"{scheme}: {selector} has contrast {ratio:.2f}:1"
 
 
-def test_footnote_marks_and_back_links_are_large_enough_to_tap(open_page, built_site: Path):
+# Each footnote mark of the page, scrolled into view: its type size, the space between the character before
+# it and its digit, and whether the points 11 px around its centre (a 24 px square) belong to its link.
+MARKS = """() => Array.from(document.querySelectorAll('a.footnote-ref')).slice(0, 6).map(link => {
+  link.scrollIntoView({block: 'center'});
+  const digit = link.getBoundingClientRect();
+  const before = link.parentElement.previousSibling;
+  let gap = 0;
+  if (before && before.nodeType === Node.TEXT_NODE && before.textContent.length) {
+    const range = document.createRange();
+    range.setStart(before, before.textContent.length - 1);
+    range.setEnd(before, before.textContent.length);
+    const rects = range.getClientRects();
+    gap = digit.left - rects[rects.length - 1].right;
+  }
+  const x = digit.left + digit.width / 2, y = digit.top + digit.height / 2;
+  const hits = [[-11, 0], [11, 0], [0, -11], [0, 11], [-11, -11], [11, 11]].map(([dx, dy]) => {
+    const hit = document.elementFromPoint(x + dx, y + dy);
+    return hit === link || link.contains(hit);
+  });
+  return {text: link.textContent, size: parseFloat(getComputedStyle(link).fontSize), gap, hits};
+})"""
+
+
+def test_footnote_marks_are_legible_tight_to_their_word_and_large_enough_to_tap(open_page, built_site: Path):
     article = next((built_site / "ban-tin" / "2023" / "10").glob("1-3-*/index.html")).parent.name
     page: Page = open_page(viewport=PHONE, is_mobile=True, has_touch=True)
     page.goto(f"ban-tin/2023/10/{article}/")
-    for selector in ("a.footnote-ref", "a.footnote-backref"):
-        boxes = [page.locator(selector).nth(i).bounding_box() for i in range(page.locator(selector).count())]
-        assert boxes, selector
-        for box in boxes:
-            assert box["width"] >= 24 and box["height"] >= 24, (selector, box)
+    boxes = [page.locator("a.footnote-backref").nth(i).bounding_box() for i in range(3)]
+    assert all(box["width"] >= 24 and box["height"] >= 24 for box in boxes), boxes
+    marks = page.evaluate(MARKS)
+    assert marks, "the article has footnote marks"
+    for mark in marks:
+        assert mark["size"] >= 12, mark  # px
+        assert mark["gap"] < 2, mark  # the digit sits against its word or closing quote
+        assert all(mark["hits"]), mark  # a finger anywhere in the 24 px square around it takes the link
     assert page.locator("a.footnote-backref").first.get_attribute("title") == "Trở lại chỗ có chú thích 1 trong bài"
     assert page.locator("a.headerlink").first.get_attribute("title") == "Liên kết đến đoạn này"
 
