@@ -188,3 +188,20 @@ def test_the_phone_header_shows_the_short_site_name_whole(open_page, width: int)
     )
     assert shown["content"].startswith('"Sinh hoạt nội bộ"') and shown["whole"], shown
     assert shown["label"] == "Thông tin sinh hoạt nội bộ"  # what the page's text (and a screen reader) has
+
+
+def test_the_search_placeholder_fits_a_360_px_phone_and_the_hint_is_under_the_box(open_page):
+    page: Page = open_page(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page.goto("")
+    page.get_by_role("button", name="Tìm kiếm").click()
+    fit = page.evaluate(
+        """() => {
+          const box = document.querySelector('#bt-search-input'), style = getComputedStyle(box);
+          const context = document.createElement('canvas').getContext('2d');
+          context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          return {text: context.measureText(box.placeholder).width,
+                  room: box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)};
+        }"""
+    )
+    assert 0 < fit["text"] <= fit["room"], fit
+    expect(page.locator("#bt-search-status")).to_have_text("Gõ có dấu hay không dấu đều được.")

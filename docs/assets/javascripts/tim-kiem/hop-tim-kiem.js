@@ -14,6 +14,7 @@
   // keystroke replaces (on a phone, the texts of the lists typed past would slow the next keys)
   var PAUSE_MS = 250;
   var STORE = "ban-tin:tim-kiem"; // the last query, for the box on the next page
+  var HINT = "Gõ có dấu hay không dấu đều được."; // under the empty box
 
   function siteRoot() {
     // "." or "../.." on a page, "/" (the site's root, absolute) on the 404 page, which any address shows
@@ -55,10 +56,10 @@
       name: "q",
       autocomplete: "off",
       spellcheck: "false",
-      placeholder: "Gõ từ cần tìm, có dấu hay không dấu",
+      placeholder: "Gõ từ cần tìm", // fits a 360 px phone; the line under the box says the rest
       "aria-describedby": "bt-search-status",
     });
-    var status = element("p", { id: "bt-search-status", class: "bt-search__status", role: "status" });
+    var status = element("p", { id: "bt-search-status", class: "bt-search__status", role: "status", text: HINT });
     var list = element("ol", { class: "bt-search__results", "aria-label": "Kết quả tìm kiếm" });
     var more = element("button", { type: "button", class: "bt-search__more", hidden: "", text: "Xem thêm kết quả" });
     var close = element("button", { type: "button", class: "bt-search__close", text: "Đóng" });
@@ -224,7 +225,7 @@
         box.list.textContent = "";
         box.list.setAttribute("data-query", query);
         box.more.hidden = true;
-        say("");
+        say(HINT);
         return;
       }
       if (!search.meta) {
@@ -282,7 +283,7 @@
           function () {
             box.dialog.setAttribute("data-ready", "");
             if (box.status.textContent === "Đang tải chỉ mục tìm kiếm…") {
-              say("");
+              say(HINT);
             }
             if (box.input.value) {
               run();
