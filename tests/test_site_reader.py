@@ -205,3 +205,17 @@ def test_the_search_placeholder_fits_a_360_px_phone_and_the_hint_is_under_the_bo
     )
     assert 0 < fit["text"] <= fit["room"], fit
     expect(page.locator("#bt-search-status")).to_have_text("Gõ có dấu hay không dấu đều được.")
+
+
+def test_on_a_phone_the_title_is_clearly_larger_than_the_articles_headings(open_page, built_site: Path):
+    article = next((built_site / "ban-tin" / "2024" / "02").glob("2-3-*/index.html")).parent.name
+    page: Page = open_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    page.goto(f"ban-tin/2024/02/{article}/")
+    sizes = page.evaluate(
+        """() => ['p', 'h1', 'h2', 'h3'].map(tag => {
+          const element = document.querySelector('.md-typeset ' + tag);
+          return element ? parseFloat(getComputedStyle(element).fontSize) : null;
+        })"""
+    )
+    text, title, heading, _ = sizes
+    assert heading is not None and title >= heading * 1.2 and heading > text, sizes
