@@ -4,6 +4,8 @@
 - `sanitize`: HTML that a Markdown converter made of an editor's cell, cut by nh3 (the Rust library ammonia)
   to the few tags such text needs, links only to the web, mail or the site itself (no `javascript:`), no
   images (nothing fetched from outside);
+- `css_string`: text as a CSS string (a print page's running head), every character but letters, digits
+  and spaces as a CSS escape;
 - `script_json`: data in `<script type="application/json">`, where the HTML parser looks only for
   `</script` and `<!--`: every `<`, `>` and `&` is written as a JSON escape (`\\u003c`…), and so are
   U+2028/U+2029, so that nothing in a cell can end the block, open a comment or break a script that reads it.
@@ -32,6 +34,11 @@ def sanitize(fragment: str) -> str:
     return nh3.clean(
         fragment, tags=_CELL_TAGS, attributes={"a": {"href", "title"}}, url_schemes={"http", "https", "mailto"}
     )
+
+
+def css_string(text: str) -> str:
+    """`text` as a quoted CSS string that nothing in it can end."""
+    return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text) + '"'
 
 
 def script_json(data: object) -> str:

@@ -36,11 +36,11 @@ def october(browser, site_server) -> list[str]:
         context.close()
 
 
-def test_every_sheet_has_its_page_number_and_the_bulletin_name(october: list[str]):
+def test_every_sheet_has_its_page_number_and_a_running_head_naming_the_issue(october: list[str]):
     total = len(october)
     for number, text in enumerate(october, start=1):
         assert f"Trang {number} / {total}" in text
-        assert "Thông tin sinh hoạt nội bộ" in text
+        assert "Thông tin sinh hoạt nội bộ · Số 10/2023" in flat(text)
 
 
 def test_the_first_sheet_carries_the_masthead(october: list[str]):

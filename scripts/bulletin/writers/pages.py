@@ -7,6 +7,7 @@ import re
 from scripts.bulletin.model import Article, Issue
 from scripts.bulletin.writers import markdown as md
 from scripts.bulletin.writers.generated import stamp_nav, stamp_page
+from scripts.markup import css_string
 from scripts.vietnamese import int_to_roman, slugify
 
 BULLETIN_DIR = "docs/ban-tin"
@@ -155,6 +156,8 @@ def _print_page(issue: Issue) -> str:
         f"# {PUBLICATION} {{ .bt-print-title }}",
         f"(Phục vụ sinh hoạt chi bộ) · {md.escape(issue.label)} · Lưu hành nội bộ\n{{ .bt-print-issue }}",
         PRINT_BUTTON,
+        # the running head of every printed sheet names the issue (the style sheet's names only the bulletin)
+        f"<style>@page {{ @top-right {{ content: {css_string(f'{PUBLICATION} · {issue.label}')}; }} }}</style>",
     ]
     for section in issue.sections:
         parts.append(f"## {md.escape(_section_title(issue, section.number))} {{ .bt-print-section }}")
