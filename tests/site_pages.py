@@ -15,6 +15,9 @@ PRINT_SLUG = "ban-in"  # scripts/bulletin/writers/pages.py PRINT_FILE, as a fold
 ISSUE_DIR_RE = re.compile(r"^ban-tin/(\d{4})/(\d{2})/$")
 
 
+SAMPLE_ISSUES = ["2023-10", "2024-02"]  # the issues the site ships (data/sources/)
+
+
 def issue_label(issue: str) -> str:
     """'2023-10' → 'Số 10/2023', the title of the issue page."""
     year, month = issue.split("-")

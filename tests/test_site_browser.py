@@ -14,9 +14,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from scripts.search.build import INDEX_DIR
-from tests.site_pages import article_urls, issue_label, issue_url, issues, print_url
+from tests.site_pages import SAMPLE_ISSUES, article_urls, issue_label, issue_url, issues, print_url
 
-SAMPLE_ISSUES = ["2023-10", "2024-02"]
 CONTENT = "article.md-content__inner"
 PHONE = {
     "viewport": {"width": 390, "height": 844},

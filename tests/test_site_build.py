@@ -11,6 +11,7 @@ import pytest
 from scripts.search.build import INDEX_DIR
 from scripts.site import BUILD_STAMP
 from tests.site_pages import (
+    SAMPLE_ISSUES,
     article_urls,
     exists,
     issue_label,
@@ -22,7 +23,6 @@ from tests.site_pages import (
     text_files,
 )
 
-SAMPLE_ISSUES = ["2023-10", "2024-02"]
 OUTSIDE_HOSTS = re.compile(r"fonts\.googleapis|fonts\.gstatic|cdn\.|unpkg|jsdelivr")
 OUTSIDE_TOKEN = re.compile(rf"""[^\s"'`<>()]*(?:{OUTSIDE_HOSTS.pattern})[^\s"'`<>()]*""")
 # The theme's script bundle names fallbacks it fetches only when a page needs them: a ResizeObserver polyfill

@@ -4,13 +4,17 @@ following each other without sheets left nearly empty, titles black and bold —
 
 from __future__ import annotations
 
+import io
 import re
+import statistics
+from dataclasses import dataclass
 
+import pdfplumber
 import pypdfium2
 import pytest
 from playwright.sync_api import Page
 
-from tests.site_pages import print_url
+from tests.site_pages import SAMPLE_ISSUES, print_url
 
 
 def printed_pages(page: Page, issue: str) -> list[str]:
@@ -80,3 +84,79 @@ def test_print_titles_are_black_and_bold_and_the_button_prints(page: Page):
             "e => [getComputedStyle(e).color, getComputedStyle(e).fontWeight]"
         )
         assert colour == "rgb(0, 0, 0)" and int(weight) >= 700, (selector, colour, weight)
+
+
+# --- every issue printed and read back with pdfplumber: how the sheets break -------------------------------
+
+
+@dataclass
+class Sheet:
+    number: int
+    lines: list[str]  # the text's lines, top to bottom, without the running head and the page number
+    fill: float  # the share of the sheet's text area the text covers
+    lone_marks: list[str]  # lines that begin with a footnote mark (a raised digit cut from its word)
+
+
+def sheets_of(pdf: bytes) -> list[Sheet]:
+    sheets = []
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        for number, page in enumerate(document.pages, start=1):
+            area_top, area_bottom = 18 * 72 / 25.4, page.height - 18 * 72 / 25.4  # the @page margins
+            lines = [
+                line for line in page.extract_text_lines(return_chars=True)
+                if area_top <= line["top"] and line["bottom"] <= area_bottom
+            ]  # fmt: skip
+            lone = []
+            for line in lines:
+                letters = [c for c in line["chars"] if c["text"].strip()]
+                size = statistics.median(c["size"] for c in letters)
+                if letters and letters[0]["text"].isdigit() and letters[0]["size"] < size * 0.85:
+                    lone.append(line["text"])
+            fill = (lines[-1]["bottom"] - lines[0]["top"]) / (area_bottom - area_top) if lines else 0.0
+            sheets.append(Sheet(number, [flat(line["text"]).strip() for line in lines], fill, lone))
+    return sheets
+
+
+@pytest.fixture(scope="module", params=SAMPLE_ISSUES)
+def printed_issue(request, browser, site_server):
+    """(issue, sheets, the titles and author lines of its print view) of each sample issue, printed."""
+    context = browser.new_context(base_url=site_server)
+    try:
+        page = context.new_page()
+        page.goto(print_url(request.param))
+        titles = page.eval_on_selector_all(
+            "h2.bt-print-section, h3.bt-print-article, .bt-meta", "es => es.map(e => e.textContent.trim())"
+        )
+        return request.param, sheets_of(page.pdf(prefer_css_page_size=True)), [flat(t) for t in titles]
+    finally:
+        context.close()
+
+
+def test_no_sheet_ends_with_a_title_or_an_author_line(printed_issue):
+    issue, sheets, titles = printed_issue
+    for sheet in sheets[:-1]:
+        last = sheet.lines[-1]
+        assert not any(len(last) > 3 and title.endswith(last) for title in titles), (issue, sheet.number, last)
+
+
+def test_no_sheet_but_the_last_is_under_a_third_full(printed_issue):
+    issue, sheets, _ = printed_issue
+    assert all(sheet.fill >= 1 / 3 for sheet in sheets[:-1]), [(s.number, round(s.fill, 2)) for s in sheets]
+
+
+def test_no_footnote_mark_begins_a_line(printed_issue):
+    issue, sheets, _ = printed_issue
+    assert not [(sheet.number, sheet.lone_marks) for sheet in sheets if sheet.lone_marks]
+
+
+def test_every_sheet_carries_the_running_head_of_its_issue(printed_issue, browser, site_server):
+    issue, sheets, _ = printed_issue
+    label = f"Số {issue[5:7]}/{issue[:4]}"
+    context = browser.new_context(base_url=site_server)
+    try:
+        page = context.new_page()
+        page.goto(print_url(issue))
+        texts = [flat(text) for text in printed_pages(page, issue)]
+    finally:
+        context.close()
+    assert len(texts) == len(sheets) and all(f"Thông tin sinh hoạt nội bộ · {label}" in text for text in texts)
