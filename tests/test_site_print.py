@@ -160,3 +160,9 @@ def test_every_sheet_carries_the_running_head_of_its_issue(printed_issue, browse
     finally:
         context.close()
     assert len(texts) == len(sheets) and all(f"Thông tin sinh hoạt nội bộ · {label}" in text for text in texts)
+
+
+def test_the_first_sheet_names_the_publisher_in_full_even_when_the_issue_does_not(printed_issue):
+    """02/2024 has no masthead: the site's publisher (mkdocs.yml `extra.publisher`) heads it, province and all."""
+    issue, sheets, _ = printed_issue
+    assert "BAN TUYÊN GIÁO TỈNH ỦY BẾN TRE" in sheets[0].lines[:3], (issue, sheets[0].lines[:3])

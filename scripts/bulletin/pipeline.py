@@ -13,7 +13,7 @@ from scripts.bulletin.readers import read_source
 from scripts.bulletin.structure import build_issue
 from scripts.bulletin.writers import WritePlan, apply_writes, plan_writes, project_lock
 from scripts.bulletin.writers.archive import archive_pages, known_issues, site_sections
-from scripts.bulletin.writers.pages import article_file, issue_dir, issue_pages
+from scripts.bulletin.writers.pages import article_file, issue_dir, issue_pages, site_publisher
 from scripts.vietnamese import words
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -97,7 +97,7 @@ def import_bulletin(
 ) -> ImportResult:
     """Import the bulletin at `path` into the site under `root`; with `dry_run`, only plan it."""
     model = convert(path, issue)
-    files = issue_pages(model)
+    files = issue_pages(model, site_publisher(root))
     with project_lock(root, dry_run):  # the archive is made from the issues on disk: one import at a time
         files.update(archive_pages(known_issues(root, files), site_sections(root)))
         plan = plan_writes(files, root, owned_dirs=[issue_dir(model.issue)])

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+import yaml
 
 from scripts.bulletin.model import Article, Issue
 from scripts.bulletin.writers import markdown as md
@@ -12,7 +15,7 @@ from scripts.vietnamese import int_to_roman, slugify
 
 BULLETIN_DIR = "docs/ban-tin"
 PUBLICATION = "Thông tin sinh hoạt nội bộ"
-PUBLISHER = "BAN TUYÊN GIÁO TỈNH ỦY"  # when the masthead does not name it
+PUBLISHER = "BAN TUYÊN GIÁO TỈNH ỦY"  # when neither the masthead nor the site (mkdocs.yml extra.publisher) names it
 SLUG_LENGTH = 60
 PRINT_FILE = "ban-in.md"
 PRINT_TITLE = "Bản in cả số"
@@ -35,13 +38,13 @@ def article_file(article: Article) -> str:
     return f"{article.section}-{article.number}-{slug}.md"
 
 
-def issue_pages(issue: Issue) -> dict[str, str]:
-    """Every file of `issue`, by path relative to the project root."""
+def issue_pages(issue: Issue, publisher: str = PUBLISHER) -> dict[str, str]:
+    """Every file of `issue`, by path relative to the project root; `publisher`: the site's (site_publisher)."""
     base = issue_dir(issue.issue)
     files = {
         f"{base}/index.md": _issue_page(issue),
         f"{base}/.nav.yml": _issue_nav(issue),
-        f"{base}/{PRINT_FILE}": _print_page(issue),
+        f"{base}/{PRINT_FILE}": _print_page(issue, publisher),
     }
     articles = issue.articles
     for position, article in enumerate(articles):
@@ -136,7 +139,7 @@ def _issue_page(issue: Issue) -> str:
     return stamp_page(meta, "\n\n".join(parts) + "\n")
 
 
-def _print_page(issue: Issue) -> str:
+def _print_page(issue: Issue, publisher: str) -> str:
     """The whole issue on one page, in bulletin order, for printing on A4 or saving as PDF: the masthead,
     then the articles one after the other, each with its own notes under it; page numbers and the running
     title come from the print style sheet, the print button from `assets/javascripts/in.js`.
@@ -152,7 +155,7 @@ def _print_page(issue: Issue) -> str:
         "scripts": [PRINT_SCRIPT],  # loaded by overrides/main.html on this page only
     }
     parts = [
-        f"{md.escape(_publisher(issue))}\n{{ .bt-print-publication }}",
+        f"{md.escape(_publisher(issue, publisher))}\n{{ .bt-print-publication }}",
         f"# {PUBLICATION} {{ .bt-print-title }}",
         f"(Phục vụ sinh hoạt chi bộ) · {md.escape(issue.label)} · Lưu hành nội bộ\n{{ .bt-print-issue }}",
         PRINT_BUTTON,
@@ -173,12 +176,31 @@ def _print_page(issue: Issue) -> str:
     return stamp_page(meta, "\n\n".join(parts) + "\n")
 
 
-def _publisher(issue: Issue) -> str:
-    """The body that issues the bulletin, as its masthead names it ('BAN TUYÊN GIÁO TỈNH ỦY BẾN TRE')."""
+def _publisher(issue: Issue, publisher: str) -> str:
+    """The body that issues the bulletin, as its masthead names it ('BAN TUYÊN GIÁO TỈNH ỦY BẾN TRE'); the
+    site's `publisher` when the masthead names none, or names it short of it ('BAN TUYÊN GIÁO TỈNH ỦY')."""
     for line in issue.masthead:
         if not re.search(r"thông\s+tin\s+sinh\s+hoạt|số\s+tháng|^số\b", line, re.IGNORECASE):
-            return line.upper()
-    return PUBLISHER
+            named = " ".join(line.upper().split())
+            return publisher if publisher.startswith(named) else named
+    return publisher
+
+
+class _SiteConfig(yaml.SafeLoader):
+    """mkdocs.yml as data: its '!!python/name:' tags (the builders' functions) read as nothing, never run."""
+
+
+_SiteConfig.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def site_publisher(root: Path) -> str:
+    """The publisher the site names (`extra.publisher` in mkdocs.yml), else PUBLISHER."""
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_SiteConfig) or {}
+    except (OSError, yaml.YAMLError):
+        return PUBLISHER
+    named = (config.get("extra") or {}).get("publisher") if isinstance(config, dict) else None
+    return " ".join(str(named).upper().split()) if named else PUBLISHER
 
 
 def _issue_nav(issue: Issue) -> str:
