@@ -73,12 +73,13 @@ def _pdf_pages(path: Path) -> int:
 
 
 def time_build() -> None:
-    with tempfile.TemporaryDirectory() as out:
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "site"  # published as a link to the build (scripts.site.publish)
         start = time.perf_counter()
-        build(Path(out), quiet=True)  # as `make build`: mkdocs build --strict, then the search index
+        build(out, quiet=True)  # as `make build`: mkdocs build --strict, then the search index
         elapsed = time.perf_counter() - start
-        pages = len(list(Path(out).rglob("*.html")))
-        size = sum(p.stat().st_size for p in Path(out).rglob("*") if p.is_file())
+        pages = len(list(out.rglob("*.html")))
+        size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     print(
         f"Dựng trang (mkdocs build --strict, rồi chỉ mục tìm kiếm): {elapsed:.2f} s, {pages} trang HTML, "
         f"{size / 1e6:.1f} MB"
