@@ -125,4 +125,4 @@ bench: $(STAMP) system-deps bench-deps $(LIGHTHOUSE)
 	$(BIN)/python -m benchmarks.lighthouse
 
 clean:
-	rm -rf site .pytest_cache .ruff_cache node_modules
+	rm -rf site .site.releases .pytest_cache .ruff_cache node_modules
