@@ -12,9 +12,9 @@ the benchmarks all build through `build()`.
 A build never touches the site being served until it has succeeded (`publish`): it writes a new folder
 beside the output (`.site.releases/<time>`), and only a whole build — pages, search index, precompressed
 files, and last a stamp (`BUILD_STAMP`) — is switched in, by replacing the symlink `site` in one rename.
-A failed or killed build leaves `site` as it was, byte for byte; two builds of the same output wait for
-each other (a lock beside it). A failure is one Vietnamese line (the data file, row and column when a data
-file is wrong); `--debug` adds the builder's whole log.
+A failed or killed build leaves `site` as it was, byte for byte; two builds into the same folder wait for
+each other, and for an import into it (a lock on that folder, scripts/locks.py). A failure is one
+Vietnamese line (the data file, row and column when a data file is wrong); `--debug` adds the builder's whole log.
 
 Zensical has no option for the output folder: it builds with a copy of the configuration that names one.
 Its cache does not notice a changed data file (data/*.csv, read by the macros), so a build whose data

@@ -322,7 +322,6 @@ def test_a_second_import_waits_for_the_first_and_says_so(tmp_path):
     assert (root / "docs/ban-tin/2024/03/index.md").is_file()
 
 
-@pytest.mark.skipif(not Path("/dev/shm").is_dir(), reason="no /dev/shm (tmpfs) on this machine")
 def test_docs_on_another_file_system_are_written(tmp_path):
     """`docs/` a link to a folder on another file system (a mounted share): staged there, renamed there."""
     import tempfile

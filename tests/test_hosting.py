@@ -288,6 +288,10 @@ def test_deploy_refuses_a_build_that_is_not_whole(hosted_site: Path, tmp_path: P
     result = deploy_command(unfinished, server)
     assert result.returncode == 1 and "không phải một lần dựng trọn vẹn" in result.stderr
     assert not (server / "current").exists()
+    (unfinished / BUILD_STAMP).write_text('{"engine": "mk', encoding="utf-8")  # a stamp cut short
+    result = deploy_command(unfinished, server)
+    assert result.returncode == 1 and "hỏng" in result.stderr and "Traceback" not in result.stderr
+    assert not (server / "current").exists()
     assert deploy_command("--rollback", server).returncode == 1
 
 

@@ -18,6 +18,7 @@ block otherwise. Low-confidence decisions become warnings that name the alternat
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -126,6 +127,12 @@ class Reading:
     @property
     def score(self) -> float:
         return sum(points for _, points in self.evidence)
+
+    @functools.cached_property
+    def sub_shaped(self) -> bool:
+        """Typed like a sub-item's number ('2.05 …'); asked at every step of the decoding, worked out once
+        (the evidence is complete before the decoding starts)."""
+        return any(name == "sub-item shape" for name, _ in self.evidence)
 
 
 @dataclass
@@ -527,7 +534,7 @@ def _sequence(state: State, reading: Reading) -> tuple[State, list[tuple[str, fl
     if stepped is None:
         return None
     after, evidence = stepped
-    if (printed or not count) and reading.number == printed + 1 and _sub_shaped(reading):
+    if (printed or not count) and reading.number == printed + 1 and reading.sub_shaped:
         evidence = [*evidence, ("no article for the sub-item", WEIGHTS["no article for the sub-item"])]
     if reading.listed is not None:  # the contents list's entry for this place names it, or it does not
         agree = (section, after[2]) in reading.listed or (section, after[1]) in reading.listed
@@ -536,10 +543,6 @@ def _sequence(state: State, reading: Reading) -> tuple[State, list[tuple[str, fl
             ("contents", WEIGHTS["contents"]) if agree else ("not in contents", WEIGHTS["not in contents"]),
         ]
     return after, evidence
-
-
-def _sub_shaped(reading: Reading) -> bool:
-    return any(name == "sub-item shape" for name, _ in reading.evidence)
 
 
 def _article_step(state: State, reading: Reading) -> tuple[State, list[tuple[str, float]]] | None:

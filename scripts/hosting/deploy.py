@@ -59,7 +59,12 @@ def deploy(site: Path, target: str, keep: int = KEEP) -> str:
         raise DeployError(
             f"Lỗi: '{site}' không phải một lần dựng trọn vẹn (thiếu {BUILD_STAMP}); chạy 'make build' rồi thử lại."
         )
-    json.loads(stamp.read_text(encoding="utf-8"))  # a stamp cut short is no stamp
+    try:
+        json.loads(stamp.read_text(encoding="utf-8"))  # a stamp cut short is no stamp
+    except (ValueError, OSError):
+        raise DeployError(
+            f"Lỗi: '{site}' không phải một lần dựng trọn vẹn ({BUILD_STAMP} hỏng); chạy 'make build' rồi thử lại."
+        ) from None
     now = time.time()
     name = time.strftime("%Y%m%d-%H%M%S", time.localtime(now)) + f"-{int(now * 1000) % 1000:03d}"
     archive = subprocess.run(["tar", "-C", str(site.resolve()), "-cf", "-", "."], capture_output=True, check=True)

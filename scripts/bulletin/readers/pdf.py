@@ -292,16 +292,15 @@ def _running_lines(pages: list[list[_Line]]) -> set[tuple[int, int]]:
     if len(pages) < 2:
         return found
     for edge in (0, -1):
-        texts = Counter(
-            re.sub(r"\d+", "#", p[edge].text) for p in pages if p and p[edge].kind == "line" and _apart(p, edge)
-        )
+        apart = [bool(p) and p[edge].kind == "line" and _apart(p, edge) for p in pages]
+        texts = Counter(re.sub(r"\d+", "#", p[edge].text) for p, ok in zip(pages, apart, strict=True) if ok)
         for number, page in enumerate(pages):
             if not page or page[edge].kind != "line":
                 continue
             text = page[edge].text
             key = re.sub(r"\d+", "#", text)
             sentence_end = bool(re.search(r"[.;:!?…]$", key.rstrip()))  # the end of a paragraph, not furniture
-            repeated = texts[key] >= max(2, len(pages) // 2) and not sentence_end and _apart(page, edge)
+            repeated = texts[key] >= max(2, len(pages) // 2) and not sentence_end and apart[number]
             page_number = edge == -1 and bool(re.fullmatch(r"[-–\s]*\d{1,3}[-–\s]*", text))  # not a year
             named = edge == 0 and number > 0 and len(text) <= 100 and bool(RUNNING_HEAD.search(text))
             if repeated or page_number or named:
