@@ -248,6 +248,8 @@ def tidy_task(task: Task) -> None:
     """What the export left in a task: its own number typed again ('**3.** Chỉ đạo…': the number is the
     task's), and footnote texts inside its cells (they become the task's notes)."""
     task.task = _LEADING_NUMBER.sub("", task.task, count=1)
+    # '**2. Thực hiện dự án….**': the number went with the opening marker, its closing one must go too
+    task.task = "\n".join(_tidy_emphasis(line) for line in task.task.split("\n"))
     for name in FIELDS:
         text, notes = separate_notes(getattr(task, name))
         setattr(task, name, text)
