@@ -363,3 +363,78 @@ def test_the_engine_hashes_and_groups_as_the_index_does(page: Page):
     assert page.evaluate("ends => ends.map(([a, b]) => BanTinSearch.pairGroup(a, b))", ends) == [
         pair_group(a, b) for a, b in ends
     ]
+
+
+def _page_texts(built_site: Path) -> dict[str, str]:
+    """Each indexed page's text as the index holds it (what snippets are cut from)."""
+    meta = json.loads((built_site / INDEX_DIR / "trang.json").read_text(encoding="utf-8"))
+    return {
+        page[0]: json.loads((built_site / INDEX_DIR / "van" / f"{n}.json").read_text(encoding="utf-8"))["text"]
+        for n, page in enumerate(meta["pages"])
+    }
+
+
+@pytest.mark.parametrize("typed", ["nghị quyết 43", "nghi quyet 43", "Nghị quyết 43"])
+def test_a_rare_word_with_its_neighbours_ranks_the_page_that_holds_them_together_first(
+    box: SearchBox, built_site: Path, typed: str
+):
+    # the one page with 'Nghị quyết số 43/2022/QH15' before those whose title holds only 'nghị quyết'
+    near = [url for url, text in _page_texts(built_site).items() if "nghi quyet so 43" in " ".join(words(fold(text)))]
+    assert len(near) == 1
+    answer = box.search(typed)
+    assert answer.pages[0] == near[0], answer.pages[:5]
+
+
+@pytest.mark.parametrize("typed", ["gà", "đang", "tụ tập đá gà", "dạng", "sẽ"])
+def test_pages_with_the_words_as_typed_come_before_their_look_alikes(
+    box: SearchBox, built_site: Path, typed: str
+):
+    exact = {url: {search_keys(word)[1] for word in words(text)} for url, text in _page_texts(built_site).items()}
+    wanted = {search_keys(word)[1] for word in words(typed)}
+    answer = box.search(typed + " ", shown=0)  # a space: every word whole
+    as_typed = [wanted <= exact[url] for url in answer.pages]
+    holding = sum(wanted <= forms for forms in exact.values())  # pages that write every word as typed
+    first = min(holding, len(answer.pages))
+    assert first and as_typed == [True] * first + [False] * (len(as_typed) - first), (typed, answer.pages)
+
+
+@pytest.mark.parametrize("typed", ["nam 2023", "tu tuong", "chua danh gia", "ke hoach", "trang thai"])
+def test_snippets_hold_the_pages_words_and_nothing_else(box: SearchBox, page: Page, typed: str):
+    box.search(typed, shown=10)
+    snippets = page.eval_on_selector_all(".bt-search__snippet", "ps => ps.map(p => p.textContent)")
+    assert snippets
+    for text in snippets:
+        assert "**" not in text and "Trạng thái:" not in text and "Lọc nhiệm vụ" not in text, text
+        # a footnote number read into its word: 'năm 202355', 'tưởng”1'
+        assert not re.search(r"\b(?:19|20)\d\d\d+\b|[”\"»)]\d", text), text
+
+
+def test_a_footnote_number_is_not_read_into_the_word_it_follows(built_site: Path):
+    texts = _page_texts(built_site)
+    glued = 0
+    for path in built_site.rglob("index.html"):
+        html = path.read_text(encoding="utf-8")
+        marks = re.findall(r'(\w+)[”"]?<sup id="fnref:\w+"><a class="footnote-ref"[^>]*>(\d+)<', html)
+        if marks:
+            text = texts[path.parent.relative_to(built_site).as_posix() + "/"]
+            glued += len(marks)
+            for word, number in marks:
+                assert not re.search(rf"\b{re.escape(word)}[”\"]?{number}\b", text), (path, word, number)
+    assert glued >= 10  # the samples' articles have footnotes
+
+
+def test_while_a_word_is_typed_the_list_holds_still(box: SearchBox, page: Page):
+    # one letter alone is no query yet: nothing listed, and no 'no page found'
+    alone = box.search("c", shown=0)
+    assert alone.pages == [] and alone.status == "Gõ thêm chữ để tìm."
+    shown = box.search("chu", shown=0, clear=False)
+    assert shown.pages
+    for more in ("chuy", "chuye"):  # not syllables yet: the list stays as it was
+        assert box.search(more, shown=0, clear=False).pages == shown.pages
+    whole = box.search("chuyên", shown=0, clear=False)  # a syllable: its own list
+    assert whole.pages and whole.pages != shown.pages
+    # a reader who stops on a part of a word gets its guesses after a pause
+    box.search("chu", shown=0, clear=False)
+    box.search("chuy", shown=0, clear=False)
+    expect(page.locator("#bt-search-status")).not_to_have_text(shown.status, timeout=5_000)
+    assert page.locator(".bt-search__item").count() > 0

@@ -20,8 +20,8 @@ The index is split the way Pagefind splits one, so that a reader's query fetches
                                     the files a keystroke fetches are small to send and quick to read. A
                                     syllable being typed ('da' → 'dân', 'dẫn', 'đảng'…) is then one file,
                                     fetched at its second letter; the next letters fetch nothing
-    search/tim-kiem/cap/<n>.json    folded syllable pairs ('dang_vien': the words together) with their
-                                    pages (gaps) and counts, in small buckets by a hash (FNV-1a, the same
+    search/tim-kiem/cap/<n>.json    folded syllable pairs ('dang_vien': the words together; 'quyet~43':
+                                    near, one or two syllables between) with their pages (gaps) and counts, in small buckets by a hash (FNV-1a, the same
                                     in the browser) of the first syllable and the second's first letter
                                     ('dang_v'): the pairs a syllable being typed may end are in one bucket
                                     of a few KB, which the browser fetches at that syllable's first letter
@@ -52,6 +52,7 @@ INDEX_DIR = "search/tim-kiem"
 VERSION = 4  # 2: page gaps in the syllable files; 3: and in the pair buckets; 4: grouped by first letters
 TITLE_WEIGHT = 4  # a syllable of a title counts as four of the text (not in a person's name: see `index_page`)
 LONGEST_WORD = 40  # longer 'words' (addresses, strings of digits) are not indexed
+NEAR = 3  # syllables up to this far apart in a clause are 'near' ('nghị quyết số 43': 'quyết~43')
 PAIR_BUCKET_POSTINGS = 1500  # about this many (page, count) entries per pair bucket: ~4 KB, ~1.5 KB gzip
 # block elements part words; inline ones ('<em>', '<a>', '<sup>') do not
 _BLOCKS = {
@@ -59,7 +60,10 @@ _BLOCKS = {
     "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "section", "table", "tbody", "td",
     "tfoot", "th", "thead", "tr", "ul", "summary", "details",
 }  # fmt: skip
-_SKIPPED = {"script", "style", "noscript", "template", "button", "select", "svg"}
+# not the page's text: code, controls and their labels (a filter's 'Trạng thái:'), footnote numbers (they
+# would glue to the word they follow: 'năm 2023⁵⁵' read 'năm 202355'), the theme's heading anchors
+_SKIPPED = {"script", "style", "noscript", "template", "button", "select", "svg", "label", "input", "output", "form"}
+_SKIPPED_CLASSES = {"headerlink", "footnote-ref", "footnote-backref", "bt-note-ref"}
 _CLAUSE_END = re.compile(r"[.!?;:]")  # a pair of syllables does not span it (the engine's JOINER)
 
 
@@ -114,7 +118,8 @@ def _text_of(element) -> str:
 
     def walk(node) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in _SKIPPED or "headerlink" in (node.get("class") or "") or node.get("aria-hidden") == "true":
+        classes = set((node.get("class") or "").split())
+        if tag in _SKIPPED or classes & _SKIPPED_CLASSES or node.get("aria-hidden") == "true":
             parts.append(node.tail or "")
             return
         block = tag in _BLOCKS
@@ -202,7 +207,7 @@ class Index:
     pages: list[Page]
     folded: dict[str, dict[int, float]]  # syllable → page → weighted count
     exact: dict[str, dict[str, dict[int, int]]]  # syllable → exact form → page → count
-    pairs: dict[str, dict[int, int]]  # 'a_b' → page → count
+    pairs: dict[str, dict[int, int]]  # 'a_b' (together) and 'a~b' (one or two syllables between) → page → count
     lengths: list[float]
 
 
@@ -217,13 +222,14 @@ def index_pages(pages: list[Page]) -> Index:
         title_weight = 1 if page.kind == "leader" else TITLE_WEIGHT
         length = 0.0
         for text, weight in ((page.title, title_weight), (page.author, 1), (page.text, 1)):
-            previous = None
+            clause: list[str] = []  # the syllables before, back to the clause's start (at most NEAR)
             for key, form, joined in tokens(text):
                 folded[key][number] += weight
                 exact[key][form][number] += 1
-                if previous is not None and joined:
-                    pairs[f"{previous}_{key}"][number] += 1
-                previous = key
+                clause = clause[-NEAR:] if joined else []
+                for distance, before in enumerate(reversed(clause), start=1):
+                    pairs[f"{before}{'_' if distance == 1 else '~'}{key}"][number] += 1
+                clause.append(key)
                 length += weight
         lengths.append(length)
     return Index(pages, folded, exact, pairs, lengths)
@@ -288,7 +294,7 @@ def write_index(site: Path) -> dict[str, int]:
     buckets = 2 ** max(4, math.ceil(math.log2(max(1, total / PAIR_BUCKET_POSTINGS))))
     bucketed: dict[int, dict[str, list[float]]] = defaultdict(dict)
     for pair, postings in index.pairs.items():
-        first, second = pair.split("_")
+        first, second = re.split("[_~]", pair)
         bucketed[fnv1a(pair_group(first, second)) % buckets][pair] = page_gaps(postings)
     for number in range(buckets):
         size += _dump(staging / "cap" / f"{number}.json", bucketed.get(number, {}))

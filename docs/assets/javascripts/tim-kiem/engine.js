@@ -14,10 +14,12 @@
    snippets. The browser's cache keeps them across pages.
 
    A page matches when it holds every word of the query (folded: with or without diacritics, either tone
-   placement, any Unicode form). Pages are ranked by: the query's words together (a phrase) before apart;
-   the query as (part of) the title or the author's name, in order, before elsewhere; when typed with
-   diacritics, words written exactly as typed ("đảng" before "dạng"); then BM25 over the syllables and
-   the pairs, articles a little before other pages, a newer issue a little before an older one. A person's name counts as a name: its syllables weigh no more than the text's.
+   placement, any Unicode form). Pages are ranked by: when typed with diacritics, words written exactly as
+   typed first ("gà" before "ga", "đảng" before "dạng"); the query's words together (a phrase), then near
+   each other ("nghị quyết số 43" for "nghị quyết 43"), before apart; the query as (part of) the title or
+   the author's name, in order, before elsewhere; then BM25 over the syllables and the pairs, articles a
+   little before other pages, a newer issue a little before an older one. A person's name counts as a
+   name: its syllables weigh no more than the text's.
    Only when fewer than FEW pages hold every word are pages with some of them given, apart: the box lists
    them when no page holds every word, else offers them behind a button.
    The last word, while still being typed, matches the commonest syllables it begins; pages that hold it
@@ -39,6 +41,7 @@
   var K1 = 1.2; // BM25
   var B = 0.75;
   var PAIR_WEIGHT = 1.5; // a pair of the query's words found together, against one word
+  var NEAR_WEIGHT = 0.75; // the same pair found near each other (one or two syllables between)
   var NAME_WEIGHT = 3; // the query is (part of) the title or the author's name, words in order
   var NEWER = 0.15; // the newest issue weighs this much more than the oldest, other things equal
   var FEW = 5; // fewer full matches than this: pages with some of the words follow, marked
@@ -552,8 +555,10 @@
     var self = this;
     var query = parseQuery(raw);
     var n = query.words.length;
-    if (!n) {
-      return Promise.resolve({ query: query, full: [], partial: [] });
+    // one letter alone is not yet a query: it would list the pages with a lone 'c' or 'a'
+    var lone = query.typed.length === 1 && /^\p{L}$/u.test(query.typed[0].typed);
+    if (!n || lone) {
+      return Promise.resolve({ query: query, full: [], partial: [], lone: lone, settled: true });
     }
     return this.load().then(function (meta) {
       if (query.next) {
@@ -584,26 +589,33 @@
           }),
         );
       }
-      var pairFiles = slots.map(function (pairs) {
-        return Promise.all(
-          pairs.map(function (pair) {
-            return self.pairFile(pair.first, pair.second).then(function (bucket) {
-              return decoded(bucket, pair.first + "_" + pair.second);
-            });
-          }),
-        );
+      // each pair together ('quyet_43') and near (one or two syllables between: 'quyet~43'), one bucket
+      function pairPostings(joiner) {
+        return slots.map(function (pairs) {
+          return Promise.all(
+            pairs.map(function (pair) {
+              return self.pairFile(pair.first, pair.second).then(function (bucket) {
+                return decoded(bucket, pair.first + joiner + pair.second);
+              });
+            }),
+          );
+        });
+      }
+      var loading = [wordFiles, pairPostings("_"), pairPostings("~")].map(function (files) {
+        return Promise.all(files);
       });
-      return Promise.all([Promise.all(wordFiles), Promise.all(pairFiles)]).then(function (loaded) {
-        return self.rank(query, lists, loaded[0], loaded[1]);
+      return Promise.all(loading).then(function (loaded) {
+        return self.rank(query, lists, loaded[0], loaded[1], loaded[2]);
       });
     });
   };
 
   /* Rank the pages: `lists[i]`, the syllables query word i stands for, `words[i]` their postings;
      `pairs[slot]`, the postings of the pairs of the typed words `slot` and `slot + 1` (the last word, when
-     being typed, with each syllable it stands for). Per page arrays, not objects: a keystroke on a large
-     archive adds up thousands of postings. */
-  Search.prototype.rank = function (query, lists, words, pairs) {
+     being typed, with each syllable it stands for) together, `near[slot]` of the same pairs with one or two
+     syllables between. Per page arrays, not objects: a keystroke on a large archive adds up thousands of
+     postings. */
+  Search.prototype.rank = function (query, lists, words, pairs, near) {
     var meta = this.meta;
     var norm = this.norm;
     var total = meta.pages.length;
@@ -613,6 +625,8 @@
     var exactMask = new Uint32Array(total); // which as typed, with their diacritics
     var score = new Float64Array(total);
     var pairCount = new Uint8Array(total); // how many pairs of adjacent typed words it holds together
+    var nearCount = new Uint8Array(total); // how many others it holds near each other (not together)
+    var together = new Uint8Array(total); // the page holds the pair of the slot being added up together
     var begun = new Uint8Array(total); // it holds the word being typed only as the start of a longer one
     var continued = new Uint8Array(total); // it holds the word before + a syllable the one typed begins
     var touched = [];
@@ -691,13 +705,25 @@
       var lastPair = query.prefix && slot === pairs.length - 1; // the word before + the one being typed
       var ids = addUp(postingsList);
       var weight = PAIR_WEIGHT * idf(ids.length);
+      together.fill(0);
       ids.forEach(function (id) {
         if (covered[id]) {
           pairCount[id] += 1;
+          together[id] = 1;
           score[id] += bm25(weight, weights[id], id);
           if (lastPair) {
             continued[id] = 1;
           }
+        }
+      });
+      // 'nghị quyết số 43' for 'nghị quyết 43': the words near each other, a page that holds them so goes
+      // before one that holds them far apart
+      var nearIds = addUp(near[slot] || []);
+      var nearWeight = NEAR_WEIGHT * idf(nearIds.length);
+      nearIds.forEach(function (id) {
+        if (covered[id] && !together[id]) {
+          nearCount[id] += 1;
+          score[id] += bm25(nearWeight, weights[id], id);
         }
       });
     });
@@ -716,6 +742,7 @@
         exact: exactMask[id], // bit i: the page writes word i as typed
         exactness: bitCount(exactMask[id]),
         pairs: pairCount[id],
+        near: nearCount[id],
         named: named ? 1 : 0,
         begun: begun[id],
         continued: continued[id],
@@ -744,7 +771,11 @@
     full = kept.length ? kept : full;
     full.sort(function (x, y) {
       return (
-        y.pairs - x.pairs || x.begun - y.begun || y.named - x.named || y.exactness - x.exactness || y.score - x.score
+        y.exactness - x.exactness ||
+        y.pairs + y.near / 2 - (x.pairs + x.near / 2) ||
+        x.begun - y.begun ||
+        y.named - x.named ||
+        y.score - x.score
       );
     });
     var partial = [];
@@ -761,7 +792,10 @@
       });
       partial = partial.slice(0, 20);
     }
-    return { query: query, full: full, partial: partial };
+    // the word being typed is not a syllable yet ('chuy', 'viê'): its results are guesses at the words it
+    // may become, which swing from key to key; the box keeps the list it shows until a better one comes
+    var settled = !query.prefix || this.vocabulary.has(query.words[n - 1].keys.folded);
+    return { query: query, full: full, partial: partial, lone: false, settled: settled };
   };
 
   /* A result as shown: its title with the words marked, and a snippet of its text around them; null when

@@ -15,6 +15,10 @@
   var PAUSE_MS = 250;
   var STORE = "ban-tin:tim-kiem"; // the last query, for the box on the next page
   var HINT = "Gõ có dấu hay không dấu đều được."; // under the empty box
+  var MORE = "Gõ thêm chữ để tìm."; // under one letter alone: no list yet, rather than "no page"
+  // a word being typed that is not yet a syllable ('chuy'): the list shown stays until the reader pauses
+  // this long or the word becomes one ('chuyên'), rather than swinging with each key
+  var SETTLE_MS = 700;
 
   function siteRoot() {
     // "." or "../.." on a page, "/" (the site's root, absolute) on the 404 page, which any address shows
@@ -132,6 +136,7 @@
     }
     var box = buildBox();
     var sequence = 0;
+    var settling = 0; // the timer that shows a guessed list once the reader pauses
     var shown = { full: [], partial: [], query: "", parsed: null, count: 0 };
 
     function say(text) {
@@ -213,6 +218,28 @@
         : "Xem " + shown.partial.length + " trang chỉ có một phần các từ đã gõ";
     }
 
+    function clear(query, text) {
+      box.list.textContent = "";
+      box.list.setAttribute("data-query", query);
+      box.more.hidden = true;
+      shown = { full: [], partial: [], query: "", parsed: null, count: 0 };
+      say(text);
+    }
+
+    function list(answer, query) {
+      box.list.textContent = "";
+      shown = { full: answer.full, partial: answer.partial, query: query, parsed: answer.query, count: 0 };
+      if (answer.full.length) {
+        say(answer.full.length + " trang có đủ các từ đã gõ.");
+      } else if (answer.partial.length) {
+        say("Không trang nào có đủ các từ đã gõ.");
+      } else {
+        say("Không tìm thấy trang nào.");
+      }
+      showMore();
+      box.list.setAttribute("data-query", query); // the results of this query are shown (tests wait on it)
+    }
+
     function run() {
       var query = box.input.value;
       var mine = ++sequence;
@@ -221,11 +248,9 @@
       } catch (error) {
         /* private mode: the box starts empty on the next page */
       }
+      clearTimeout(settling);
       if (!/\S/.test(query)) {
-        box.list.textContent = "";
-        box.list.setAttribute("data-query", query);
-        box.more.hidden = true;
-        say(HINT);
+        clear(query, HINT);
         return;
       }
       if (!search.meta) {
@@ -236,17 +261,21 @@
           if (mine !== sequence) {
             return; // a later keystroke has its own results
           }
-          box.list.textContent = "";
-          shown = { full: answer.full, partial: answer.partial, query: query, parsed: answer.query, count: 0 };
-          if (answer.full.length) {
-            say(answer.full.length + " trang có đủ các từ đã gõ.");
-          } else if (answer.partial.length) {
-            say("Không trang nào có đủ các từ đã gõ.");
+          if (answer.lone) {
+            clear(query, MORE);
+          } else if (answer.settled) {
+            list(answer, query);
           } else {
-            say("Không tìm thấy trang nào.");
+            // the list shown stands for this query until the reader pauses (or nothing is shown yet)
+            settling = setTimeout(function () {
+              if (mine === sequence) {
+                list(answer, query);
+              }
+            }, SETTLE_MS);
+            if (shown.query) {
+              box.list.setAttribute("data-query", query);
+            }
           }
-          showMore();
-          box.list.setAttribute("data-query", query); // the results of this query are shown (tests wait on it)
         },
         function (error) {
           if (mine === sequence) {
