@@ -95,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
             result = import_tasks(args.file, year=args.year, root=args.root, dry_run=args.dry_run, force=args.force)
             warnings = []
             headline = (
-                f"Tiến độ nhiệm vụ {args.year}: {len(result.leaders)} đồng chí, {result.summary()['tasks']} nhiệm vụ."
+                f"Tiến độ nhiệm vụ {args.year}: {len(result.leaders)} đồng chí, {result.summary()['tasks']} nhiệm vụ. "
+                f"{result.proposal_note()}"
             )
         else:
             raise UsageError("Lỗi: thiếu lệnh. Dùng: python -m scripts.bulletin import TỆP [--issue YYYY-MM]")

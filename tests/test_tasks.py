@@ -15,8 +15,9 @@ from playwright.sync_api import Page, expect
 
 from scripts.tasks.data import DataError, load_file
 from scripts.tasks.extract import FIELDS, cell_markdown, has_mark, read_leaders, separate_notes
+from scripts.tasks.progress import propose
 from scripts.tasks.render import cell_html, markdown_cell_html, task_overview, task_table
-from scripts.vietnamese import words
+from scripts.vietnamese import fold, words
 from tests.support import REPO, SOURCES, run_cli, snapshot
 
 APPENDIX = SOURCES / "report-2023-appendix-8.md"
@@ -242,10 +243,12 @@ def test_a_task_page_links_each_mark_to_its_note():
 
 
 def _with_statuses(tmp_path: Path, statuses: dict[tuple[str, str], str]) -> Path:
-    """A copy of the 2023 task file with the statuses an editor typed, keyed by (leader's STT, task number)."""
+    """A copy of the 2023 task file with the statuses an editor typed, keyed by (leader's STT, task number),
+    and none proposed by the report's words."""
     rows = list(csv.DictReader(io.StringIO(DATA.read_text(encoding="utf-8-sig"))))
     for row in rows:
         row["Trạng thái"] = statuses.get((row["STT"], row["Nhiệm vụ số"]), "")
+        row["Trạng thái theo báo cáo"] = row["Căn cứ trong báo cáo"] = ""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
     writer.writeheader()
@@ -270,8 +273,12 @@ def test_statuses_are_read_however_typed_and_counted_per_leader(tmp_path):
     overview = task_overview(2023, data_dir=data)
     assert "392 nhiệm vụ: " in overview
     assert re.search(
-        r">2 hoàn thành</span> · <span[^>]*>1 đang thực hiện</span> · <span[^>]*>6 chưa đánh giá<", overview
+        r"9 nhiệm vụ: <span[^>]*>2 hoàn thành</span>, <span[^>]*>1 đang thực hiện</span> và "
+        r"<span[^>]*>6 chưa đánh giá</span>\.</td>",
+        overview,
     )
+    assert re.search(r"Cả 6 nhiệm vụ <span[^>]*>chưa đánh giá</span>\.</td>", overview)  # not '6: 6 chưa…'
+    assert "theo báo cáo" not in overview
     page = task_table(2023, leader="tran-ngoc-tam", data_dir=data)
     assert page.count('data-task-status="hoàn thành">hoàn thành</span>') == 2
 
@@ -295,11 +302,14 @@ def test_status_filter_combines_with_the_words_typed(tmp_path, open_page, serve)
         status = page.get_by_label("Trạng thái")
         status.select_option("hoàn thành")
         expect(page.locator("#bt-leaders tbody tr:visible")).to_have_count(1)
-        expect(page.locator(".bt-filter__count")).to_have_text("Hiện 1/71")
+        expect(page.locator(".bt-filter__count")).to_have_text("Có 1 trong 71 đồng chí có trạng thái “hoàn thành”.")
         status.select_option("chưa thực hiện")
         expect(page.locator("#bt-leaders tbody tr:visible")).to_contain_text("Huỳnh Quang Triệu")
         page.get_by_role("searchbox").fill("tran ngoc tam")  # a name with no task of that status
         expect(page.locator("#bt-leaders tbody tr:visible")).to_have_count(0)
+        expect(page.locator(".bt-filter__count")).to_have_text(
+            "Không có đồng chí nào có từ “tran ngoc tam” và trạng thái “chưa thực hiện”."
+        )
         status.select_option("")
         expect(page.locator("#bt-leaders tbody tr:visible")).to_have_count(1)
 
@@ -309,3 +319,113 @@ def test_status_filter_combines_with_the_words_typed(tmp_path, open_page, serve)
         expect(page.locator(".bt-task:visible h2")).to_contain_text("Nhiệm vụ 3")
         page.get_by_label("Trạng thái").select_option("chưa đánh giá")
         expect(page.locator(".bt-task:visible")).to_have_count(9 - 3)
+
+
+# (result cell, next-steps cell) → the status the report's words state, or None; each a case of a class
+PROPOSALS = [
+    ("Đã hoàn thành.", "", "hoàn thành"),  # the result opens with it: the task
+    ("Nhiệm vụ đã hoàn thành xong trong tháng 6.", "Tiếp tục theo dõi.", "hoàn thành"),
+    ("Hoàn thành 100% kế hoạch.", "", "hoàn thành"),
+    ("Tổ chức 3 hội nghị.", "Nhiệm vụ đã hoàn thành", "hoàn thành"),  # next steps that say it is done
+    ("Chưa thực hiện, chờ hướng dẫn của Ban Tổ chức.", "", "chưa thực hiện"),
+    ("Kế hoạch chưa được phê duyệt.", "", "chưa thực hiện"),
+    ("Đang triển khai lập đề án.", "", "đang thực hiện"),
+    ("Công trình cơ bản hoàn thành.", "", "đang thực hiện"),  # basically done is not done
+    # statements further in speak of parts: parts all done, the task is; parts mixed or under way, under way
+    ("Về dự án A: đã khởi công. Gói thầu 1: đã hoàn thành; gói thầu 2: đang thi công.", "", "đang thực hiện"),
+    ("Tổ chức kiểm tra 22 đơn vị. Sở đã hoàn thành việc kiểm tra.", "", "hoàn thành"),
+    ("Rà soát 12 hồ sơ. Huyện A đã hoàn thành; huyện B chưa thực hiện.", "", "đang thực hiện"),
+    # no statement: goals, deadlines, 'tiếp tục', next steps that say what is planned, relative clauses
+    ("Phấn đấu hoàn thành trong năm.", "", None),
+    ("Dự kiến hoàn thành trước 30/6/2024.", "", None),
+    ("Tổ chức tuyên truyền. Hoàn thành trước ngày 15/10.", "", None),
+    ("Triển khai các chính sách đã ban hành.", "Tiếp tục thực hiện.", None),
+    ("Chỉ đạo các sở thực hiện.", "Đang chờ ý kiến; chưa thực hiện bước 2.", None),
+    ("Đảng thực hiện tốt công tác dân vận.", "", None),  # 'Đảng', not 'đang'
+    ("", "", None),
+]
+
+
+@pytest.mark.parametrize(("result", "next_steps", "status"), PROPOSALS)
+def test_the_report_s_words_propose_a_status(result, next_steps, status):
+    proposal = propose(result, next_steps)
+    assert (proposal.status if proposal else None) == status, proposal
+    if proposal:
+        # the words it rests on are the report's own, with the words that state it
+        basis = proposal.basis.replace("…", "")
+        assert basis and all(word in result + " " + next_steps for word in basis.split())
+        assert re.search(r"hoàn thành|đang|chưa", basis.lower()), basis
+
+
+def test_the_import_proposes_statuses_from_the_appendix_and_says_so(tmp_path):
+    result = run_cli("tasks", str(APPENDIX), "--year", "2023", "--root", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"Theo lời báo cáo, \d+/392 nhiệm vụ có trạng thái \(", result.stdout), result.stdout
+    rows = {(row.order, row.number): row for row in load_file(tmp_path / "data/tasks/2023.csv")}
+    assert sum(bool(row.proposed) for row in rows.values()) >= 50
+    assert not any(row.status for row in rows.values())  # the editor's column stays empty
+    assert rows[(28, 1)].proposed == "hoàn thành" and rows[(28, 1)].basis == "Nhiệm vụ đã hoàn thành"
+    assert rows[(39, 4)].proposed == "chưa thực hiện" and rows[(39, 4)].basis.startswith("Chưa thực hiện")
+    assert rows[(41, 6)].proposed == "đang thực hiện"
+    for row in rows.values():  # every basis quotes the row's own cells
+        if row.proposed:
+            cells = " ".join(words(row.result + " " + row.next_steps))
+            assert all(part in cells for part in (" ".join(words(p)) for p in row.basis.split("…")) if part)
+
+
+def test_a_proposed_status_shows_as_the_report_s_until_an_editor_confirms_it(tmp_path):
+    rows = list(csv.DictReader(io.StringIO(DATA.read_text(encoding="utf-8-sig"))))
+    proposed = [row for row in rows if row["Trạng thái theo báo cáo"]]
+    assert proposed
+    first = proposed[0]
+    leader = load_file(DATA)[rows.index(first)].slug
+    page = task_table(2023, leader=leader, data_dir=DATA.parent)
+    badge = f'data-task-status="{first["Trạng thái theo báo cáo"]}">{first["Trạng thái theo báo cáo"]} '
+    assert badge + '<span class="bt-task-status__by">theo báo cáo</span>' in page
+    assert f"Trạng thái theo lời báo cáo: “{first['Căn cứ trong báo cáo']}”" in page
+    assert "là theo lời báo cáo, chưa được xác nhận." in task_overview(2023, data_dir=DATA.parent)
+    # the editor writes the status: it is theirs, the report's words are no longer shown
+    first["Trạng thái"] = "đang thực hiện" if first["Trạng thái theo báo cáo"] == "hoàn thành" else "hoàn thành"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    (tmp_path / "2023.csv").write_text("\ufeff" + out.getvalue(), encoding="utf-8")
+    confirmed = task_table(2023, leader=leader, data_dir=tmp_path)
+    number = first["Nhiệm vụ số"]
+    section = confirmed[confirmed.index(f'id="nhiem-vu-{number}"') :].split("</section>")[0]
+    assert f'data-task-status="{first["Trạng thái"]}">{first["Trạng thái"]}</span>' in section
+    assert "theo báo cáo" not in section and "Trạng thái theo lời báo cáo" not in section
+
+
+def test_the_filter_counts_each_status_and_takes_its_words_to_the_leader_and_back(page: Page):
+    page.goto("tien-do/2023/")
+    status = page.get_by_label("Trạng thái")
+    options = status.locator("option").all_text_contents()
+    assert options[0] == "Tất cả (71)" and all(re.fullmatch(r".+ \(\d+\)", text) for text in options), options
+    page.get_by_role("searchbox").fill("rach mieu")
+    expect(status.locator("option").first).not_to_have_text("Tất cả (71)")  # counts follow the words
+    shown = page.locator("#bt-leaders tbody tr:visible")
+    expect(shown.first).to_be_visible()
+    count = shown.count()
+    expect(page.locator(".bt-filter__count")).to_have_text(f"Có {count} trong 71 đồng chí có từ “rach mieu”.")
+    assert "loc=rach+mieu" in page.url  # a reload keeps the filter
+    link = page.locator("#bt-leaders tbody tr:visible a").first
+    link.click()
+    page.wait_for_load_state()
+    assert "?loc=rach+mieu" in page.url
+    expect(page.get_by_role("searchbox")).to_have_value("rach mieu")
+    marks = page.locator("mark.bt-filter-hit")
+    expect(marks.first).to_be_visible()
+    assert {fold(text) for text in marks.all_text_contents()} == {"rach mieu"}
+    assert all(task.locator("mark.bt-filter-hit").count() for task in page.locator(".bt-task:visible").all())
+    page.get_by_role("searchbox").fill("xyz khong co")
+    expect(page.locator(".bt-filter__count")).to_have_text("Không có nhiệm vụ nào có từ “xyz khong co”.")
+    expect(page.locator("mark.bt-filter-hit")).to_have_count(0)
+    page.get_by_role("searchbox").fill("quy hoach")
+    page.locator("a.bt-filter__back").click()
+    page.wait_for_load_state()
+    expect(page.get_by_role("searchbox")).to_have_value("quy hoach")
+    expect(page.locator(".bt-filter__count")).to_contain_text("đồng chí có từ “quy hoach”.")
+    page.get_by_role("searchbox").fill("tran ngoc")  # words the rows show are marked there too
+    expect(page.locator("#bt-leaders tbody tr:visible mark.bt-filter-hit").first).to_have_text("Trần Ngọc")

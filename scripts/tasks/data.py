@@ -11,6 +11,7 @@ from pathlib import Path
 
 from scripts.datafiles import DataError, cell_error, read_table
 from scripts.tasks.extract import Leader
+from scripts.tasks.progress import propose
 from scripts.vietnamese import fold, slugify, superscript, unsuperscript
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "tasks"
@@ -22,12 +23,17 @@ COLUMNS = [
     "Nhiệm vụ số",
     "Nhiệm vụ",
     "Trạng thái",
+    "Trạng thái theo báo cáo",
+    "Căn cứ trong báo cáo",
     "Kết quả thực hiện",
     "Kế hoạch tiếp theo",
     "Chú thích",
 ]
-OPTIONAL = ("Trạng thái", "Chú thích")  # files written before these columns still read
-# the statuses an editor writes in 'Trạng thái' (any case, with or without diacritics); empty: not assessed
+# files written before these columns still read
+OPTIONAL = ("Trạng thái", "Trạng thái theo báo cáo", "Căn cứ trong báo cáo", "Chú thích")
+# the statuses an editor writes in 'Trạng thái' (any case, with or without diacritics); empty: not assessed,
+# or, when the import found one in the report's words ('Trạng thái theo báo cáo', scripts/tasks/progress.py),
+# that one, shown as "theo báo cáo" until an editor confirms it
 STATUSES = ("hoàn thành", "đang thực hiện", "chưa thực hiện")
 NOT_ASSESSED = "chưa đánh giá"
 
@@ -44,6 +50,8 @@ class TaskRow:
     next_steps: str
     status: str = ""  # one of STATUSES, or '' (not assessed)
     notes: tuple[tuple[str, str], ...] = ()  # (label in digits, text)
+    proposed: str = ""  # the status the report's words state (one of STATUSES), or ''
+    basis: str = ""  # those words
 
     @property
     def slug(self) -> str:
@@ -51,7 +59,13 @@ class TaskRow:
 
     @property
     def shown_status(self) -> str:
-        return self.status or NOT_ASSESSED
+        """The editor's status, else the report's, else 'chưa đánh giá'."""
+        return self.status or self.proposed or NOT_ASSESSED
+
+    @property
+    def by_report(self) -> bool:
+        """The status shown is the report's, not yet confirmed by an editor."""
+        return not self.status and bool(self.proposed)
 
 
 def tasks_csv(year: int, leaders: list[Leader]) -> str:
@@ -62,6 +76,7 @@ def tasks_csv(year: int, leaders: list[Leader]) -> str:
     for leader in leaders:
         for task in leader.tasks:
             notes = "\n".join(f"{superscript(label)} {text}" for label, text in task.notes)
+            proposal = propose(task.result, task.next_steps)
             writer.writerow(
                 [
                     year,
@@ -70,7 +85,9 @@ def tasks_csv(year: int, leaders: list[Leader]) -> str:
                     leader.position,
                     task.number,
                     task.task,
-                    "",  # the status: an editor's to fill in
+                    "",  # the status: an editor's to fill in (or to confirm the report's)
+                    proposal.status if proposal else "",
+                    proposal.basis if proposal else "",
                     task.result,
                     task.next_steps,
                     notes,
@@ -104,21 +121,23 @@ def load_file(path: Path) -> list[TaskRow]:
                 cell["Nhiệm vụ"],
                 cell["Kết quả thực hiện"],
                 cell["Kế hoạch tiếp theo"],
-                _status(path, index, cell["Trạng thái"]),
+                _status(path, index, "Trạng thái", cell["Trạng thái"]),
                 _notes(path, index, cell["Chú thích"]),
+                _status(path, index, "Trạng thái theo báo cáo", cell["Trạng thái theo báo cáo"]),
+                cell["Căn cứ trong báo cáo"],
             )
         )
     return rows
 
 
-def _status(path: Path, index: int, text: str) -> str:
+def _status(path: Path, index: int, column: str, text: str) -> str:
     if not text:
         return ""
     for status in STATUSES:
         if fold(text) == fold(status):
             return status
     allowed = ", ".join(f"'{status}'" for status in STATUSES)
-    raise cell_error(path, index, "Trạng thái", f"'{text}' không phải một trạng thái ({allowed}, hoặc để trống)")
+    raise cell_error(path, index, column, f"'{text}' không phải một trạng thái ({allowed}, hoặc để trống)")
 
 
 def _notes(path: Path, index: int, text: str) -> tuple[tuple[str, str], ...]:

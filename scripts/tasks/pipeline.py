@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.bulletin.errors import BulletinError
@@ -11,6 +12,7 @@ from scripts.bulletin.writers import WritePlan, apply_writes, plan_writes, proje
 from scripts.tasks.data import tasks_csv
 from scripts.tasks.extract import Leader, read_leaders
 from scripts.tasks.pages import task_pages
+from scripts.tasks.progress import propose
 
 
 @dataclass
@@ -19,6 +21,19 @@ class TasksResult:
     year: int
     files: dict[str, str]
     plan: WritePlan
+    proposed: Counter[str] = field(default_factory=Counter)  # status → tasks the report's words state it of
+
+    def proposal_note(self) -> str:
+        """What the editor is to check: the statuses proposed from the report's words, and where."""
+        if not self.proposed:
+            return "Báo cáo không nêu trạng thái của nhiệm vụ nào; cột 'Trạng thái' để trống (chưa đánh giá)."
+        tasks = sum(len(leader.tasks) for leader in self.leaders)
+        each = ", ".join(f"{count} {status}" for status, count in self.proposed.most_common())
+        return (
+            f"Theo lời báo cáo, {sum(self.proposed.values())}/{tasks} nhiệm vụ có trạng thái ({each}): "
+            f"xem cột 'Trạng thái theo báo cáo' và 'Căn cứ trong báo cáo' của data/tasks/{self.year}.csv; "
+            "trang web ghi 'theo báo cáo' cho đến khi biên tập viên ghi trạng thái vào cột 'Trạng thái'."
+        )
 
     def summary(self) -> dict:
         """The `--json` report."""
@@ -26,6 +41,7 @@ class TasksResult:
             "year": self.year,
             "leaders": [{"order": x.order, "name": x.name, "tasks": len(x.tasks)} for x in self.leaders],
             "tasks": sum(len(leader.tasks) for leader in self.leaders),
+            "proposed": dict(self.proposed),
             "warnings": [],
             "written": self.plan.written,
             "unchanged": len(self.plan.unchanged),
@@ -50,4 +66,10 @@ def import_tasks(
         plan = plan_writes(files, root, owned_dirs=[f"docs/tien-do/{year}"])
         if not dry_run:
             apply_writes(files, plan, root, force)
-    return TasksResult(leaders, year, files, plan)
+    proposed = Counter(
+        proposal.status
+        for leader in leaders
+        for task in leader.tasks
+        if (proposal := propose(task.result, task.next_steps))
+    )
+    return TasksResult(leaders, year, files, plan, proposed)

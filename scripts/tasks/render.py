@@ -47,23 +47,36 @@ def _searchable(text: str) -> str:
     return " " + " ".join(words(fold(text))) + " "
 
 
-def _filter_box(target: str, label: str, placeholder: str) -> str:
-    """A text filter and a status filter over the items `target` selects (assets/javascripts/loc-nhiem-vu.js)."""
+def _filter_box(target: str, label: str, placeholder: str, noun: str, link: str = "") -> str:
+    """A text filter and a status filter over the items `target` selects (assets/javascripts/loc-nhiem-vu.js),
+    which are `noun`s ('đồng chí', 'nhiệm vụ'); `link`, a link that takes the filter's words along."""
     options = "".join(
         f'<option value="{_e(status)}">{_e(status[:1].upper() + status[1:])}</option>'
         for status in (*STATUSES, NOT_ASSESSED)
     )
     return (
-        f'<p class="bt-filter"><label>{_e(label)} '
+        f'<p class="bt-filter" data-noun="{_e(noun)}"><label>{_e(label)} '
         f'<input type="search" data-bt-filter="{_e(target)}" placeholder="{_e(placeholder)}" autocomplete="off">'
         "</label> <label>Trạng thái: "
         f'<select data-bt-status-filter="{_e(target)}"><option value="">Tất cả</option>{options}</select></label> '
-        '<output class="bt-filter__count" aria-live="polite"></output></p>'
+        f'<output class="bt-filter__count" aria-live="polite"></output>{link}</p>'
     )
 
 
-def _status_badge(status: str) -> str:
-    return f'<span class="bt-task-status" data-task-status="{_e(status)}">{_e(status)}</span>'
+def _status_badge(row: TaskRow) -> str:
+    status = row.shown_status
+    by_report = ' <span class="bt-task-status__by">theo báo cáo</span>' if row.by_report else ""
+    return f'<span class="bt-task-status" data-task-status="{_e(status)}">{_e(status)}{by_report}</span>'
+
+
+def _basis(row: TaskRow) -> str:
+    """The report's words a status 'theo báo cáo' rests on, until an editor confirms it."""
+    if not row.by_report:
+        return ""
+    return (
+        f'<p class="bt-task__basis">Trạng thái theo lời báo cáo: “{_e(row.basis)}” '
+        "(chưa được biên tập viên xác nhận).</p>"
+    )
 
 
 def _leaders(rows: list[TaskRow]) -> list[list[TaskRow]]:
@@ -74,18 +87,31 @@ def _leaders(rows: list[TaskRow]) -> list[list[TaskRow]]:
 
 
 def _counts(tasks: list[TaskRow]) -> str:
-    """'2 hoàn thành · 1 đang thực hiện · 3 chưa đánh giá': the statuses a leader's tasks have."""
+    """The statuses of `tasks` as a sentence: '6 nhiệm vụ: 2 hoàn thành, 1 đang thực hiện và 3 chưa đánh
+    giá.', 'Cả 6 nhiệm vụ chưa đánh giá.', '1 nhiệm vụ, hoàn thành.'; and how many are the report's word."""
     counts = Counter(task.shown_status for task in tasks)
-    return " · ".join(
+    parts = [
         f'<span data-task-status="{_e(status)}">{counts[status]} {_e(status)}</span>'
         for status in (*STATUSES, NOT_ASSESSED)
         if counts[status]
-    )
+    ]
+    if len(parts) == 1:
+        status = next(iter(counts))
+        only = f'<span data-task-status="{_e(status)}">{_e(status)}</span>'
+        sentence = f"1 nhiệm vụ, {only}." if len(tasks) == 1 else f"Cả {len(tasks)} nhiệm vụ {only}."
+    else:
+        listed = ", ".join(parts[:-1]) + " và " + parts[-1]
+        sentence = f"{len(tasks)} nhiệm vụ: {listed}."
+    by_report = sum(task.by_report for task in tasks)
+    if by_report:
+        which = "Trạng thái" if by_report == len(tasks) else f"Trạng thái của {by_report} nhiệm vụ"
+        sentence += f" {which} là theo lời báo cáo, chưa được xác nhận."
+    return sentence
 
 
 def _summary(rows: list[TaskRow]) -> str:
-    """'12 nhiệm vụ: 2 hoàn thành · 10 chưa đánh giá.' over all the rows shown."""
-    return f'<p class="bt-task-summary">{len(rows)} nhiệm vụ: {_counts(rows)}.</p>'
+    """The statuses of all the rows shown, as `_counts` says them."""
+    return f'<p class="bt-task-summary">{_counts(rows)}</p>'
 
 
 def task_overview(year: int, data_dir: Path = DATA_DIR) -> str:
@@ -94,7 +120,9 @@ def task_overview(year: int, data_dir: Path = DATA_DIR) -> str:
     leaders = _leaders(rows)
     lines = [
         _summary(rows),
-        _filter_box("#bt-leaders tbody tr", "Lọc theo tên hoặc nội dung:", "ví dụ: ho thi hoang yen, nong thon moi"),
+        _filter_box(
+            "#bt-leaders tbody tr", "Lọc theo tên hoặc nội dung:", "ví dụ: ho thi hoang yen, nong thon moi", "đồng chí"
+        ),
         '<div class="bt-table-scroll"><table id="bt-leaders" class="bt-tasks-overview">',
         f"<caption>{len(leaders)} đồng chí lãnh đạo, {len(rows)} nhiệm vụ năm {year}</caption>",
         "<thead><tr><th>STT</th><th>Đồng chí</th><th>Chức vụ</th><th>Nhiệm vụ theo trạng thái</th></tr></thead><tbody>",
@@ -105,8 +133,8 @@ def task_overview(year: int, data_dir: Path = DATA_DIR) -> str:
         statuses = "|".join(sorted({t.shown_status for t in tasks}))
         lines.append(
             f'<tr data-filter-text="{_e(_searchable(text))}" data-statuses="{_e(statuses)}"><td>{first.order}</td>'
-            f'<td><a href="{_e(first.slug)}/">{_e(first.leader)}</a></td><td>{_e(first.position)}</td>'
-            f"<td>{len(tasks)}: {_counts(tasks)}</td></tr>"
+            f'<td><a href="{_e(first.slug)}/" data-bt-keep-filter>{_e(first.leader)}</a></td>'
+            f"<td>{_e(first.position)}</td><td>{_counts(tasks)}</td></tr>"
         )
     lines.append("</tbody></table></div>")
     return "\n".join(lines)
@@ -143,7 +171,16 @@ def task_table(year: int, leader: str | None = None, data_dir: Path = DATA_DIR) 
             raise ValueError(f"không có đồng chí '{leader}' trong số liệu tiến độ năm {year}")
     parts = [
         _summary(rows),
-        _filter_box("#bt-tasks > .bt-task", "Lọc nhiệm vụ theo từ:", "ví dụ: quy hoach"),
+        _filter_box(
+            "#bt-tasks > .bt-task",
+            "Lọc nhiệm vụ theo từ:",
+            "ví dụ: quy hoach",
+            "nhiệm vụ",
+            # back to the overview with the same words (the overview's link brought them here)
+            f' <a class="bt-filter__back" href="../" data-bt-keep-filter>Tất cả các đồng chí năm {year}</a>'
+            if leader is not None
+            else "",
+        ),
         '<div id="bt-tasks">',
     ]
     for row in rows:  # the filter box reads a task's words off its parts (docs/assets/javascripts/loc-nhiem-vu.js)
@@ -160,7 +197,7 @@ def task_table(year: int, leader: str | None = None, data_dir: Path = DATA_DIR) 
         )
         parts.append(
             f'<section class="bt-task" data-statuses="{_e(row.shown_status)}">'
-            f'<h2 id="nhiem-vu-{row.number}">Nhiệm vụ {row.number} {_status_badge(row.shown_status)}</h2>{who}'
+            f'<h2 id="nhiem-vu-{row.number}">Nhiệm vụ {row.number} {_status_badge(row)}</h2>{who}{_basis(row)}'
             f'<div class="bt-task__assigned" data-filter-part>{assigned}</div>'
             f'<h3>Kết quả thực hiện</h3><div class="bt-task__result" data-filter-part>{result}</div>'
             f'<h3>Kế hoạch tiếp theo</h3><div class="bt-task__next" data-filter-part>{next_steps}</div>'
