@@ -3,10 +3,12 @@ marks large enough to tap, titles set like the printed bulletin, a way back from
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from playwright.sync_api import Page, expect
 
 PHONE = {"width": 390, "height": 844}
@@ -219,3 +221,45 @@ def test_on_a_phone_the_title_is_clearly_larger_than_the_articles_headings(open_
     )
     text, title, heading, _ = sizes
     assert heading is not None and title >= heading * 1.2 and heading > text, sizes
+
+
+def test_a_report_table_on_a_phone_sizes_its_columns_by_content_and_shows_that_it_scrolls(open_page):
+    page: Page = open_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    page.goto("bao-cao/2023/bao-cao-525-bc-tu/")
+    wrap = page.locator(".md-typeset__scrollwrap", has=page.locator("th", has_text="NỘI DUNG")).first
+    wrap.scroll_into_view_if_needed()
+    # the table is laid out once near the screen (content-visibility): two frames after the scroll
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    layout = wrap.evaluate(
+        """wrap => {
+          const heads = [...wrap.querySelectorAll('thead th')];
+          const text = heads.find(th => th.textContent.trim() === 'NỘI DUNG');
+          const cell = [...wrap.querySelectorAll('tbody td')].find(td => td.textContent.trim() === 'Kết nạp đảng viên mới');
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          const tops = new Set([...range.getClientRects()].map(rect => Math.round(rect.top)));
+          return {widths: heads.map(th => th.getBoundingClientRect().width), text: heads.indexOf(text),
+                  header: wrap.querySelector('thead tr').getBoundingClientRect().height,
+                  lines: tops.size,
+                  scrolls: wrap.scrollWidth > wrap.clientWidth};
+        }"""
+    )
+    widths = layout["widths"]
+    # the running text is the widest column; a column of figures ('TT', 'Chỉ tiêu 2023') is narrower
+    assert widths[layout["text"]] == max(widths) >= 150, layout
+    assert widths[0] < widths[layout["text"]] / 2 and widths[2] < widths[layout["text"]], layout
+    assert layout["lines"] == 1 and layout["header"] < 170 and layout["scrolls"], layout  # was 263 px tall
+
+    def edges() -> tuple[float, float]:
+        """How dark the table's box is at its left and right edges (a shadow says there is more)."""
+        shot = wrap.screenshot()
+        image = Image.open(io.BytesIO(shot)).convert("L")
+        middle = image.height // 2
+        column = lambda x: sum(image.getpixel((x, y)) for y in range(middle - 20, middle + 20)) / 40  # noqa: E731
+        return column(1), column(image.width - 2)
+
+    left, right = edges()
+    assert right < left - 8, (left, right)  # more to the right: a shadow there, none at the left
+    wrap.evaluate("wrap => { wrap.scrollLeft = wrap.scrollWidth; }")
+    left, right = edges()
+    assert left < right - 8, (left, right)  # at the end: the shadow has moved to the left
