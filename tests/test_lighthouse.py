@@ -17,6 +17,10 @@ PAGES = {
     "print view": "ban-tin/2024/02/ban-in/",
     "dashboard": "chi-tieu/2023/",
     "leader's tasks": "tien-do/2023/bui-minh-tuan/",
+    "issue": "ban-tin/2023/10/",
+    "term": "chi-tieu/nhiem-ky-2020-2025/",
+    "report": "bao-cao/2023/bao-cao-525-bc-tu/",
+    "task overview": "tien-do/2023/",
 }
 
 

@@ -96,3 +96,104 @@ def test_a_year_compares_with_the_year_before(watched: Page):
     row = watched.locator("table.bt-indicators tr", has=watched.locator("th", has_text="Kết nạp đảng viên mới"))
     expect(row.locator("td[data-label='Kết quả 2024']")).to_have_text("1.431,1")
     assert charts_drawn(watched, 5) == 5
+
+
+def test_the_term_page_says_in_words_why_an_indicator_cannot_be_judged(page: Page):
+    page.goto(TERM)
+    undetermined = page.locator('table.bt-term td[data-reached="chưa xác định"]')
+    assert undetermined.count() >= 5
+    for reason in undetermined.locator(".bt-term-why").all_text_contents():
+        assert reason.startswith("Vì báo cáo ") and len(reason) > 30, reason
+    assert undetermined.locator(".bt-term-why").count() == undetermined.count()
+    summary = page.locator('.bt-summary li[data-reached="chưa xác định"]')
+    expect(summary).to_contain_text(" vì báo cáo ")
+    determined = page.locator('table.bt-term td[data-reached="đã đạt"], table.bt-term td[data-reached="chưa đạt"]')
+    assert determined.count() and determined.locator(".bt-term-why").count() == 0
+
+
+LEGEND_AND_LABELS = """
+() => {
+  const plots = [...document.querySelectorAll('figure.bt-chart .bt-chart__plot')].filter(p => p.data);
+  return plots.map(plot => ({
+    legend: [...plot.querySelectorAll('g.legend text.legendtext')].map(t => {
+      const box = t.getBoundingClientRect(), svg = plot.querySelector('svg.main-svg').getBoundingClientRect();
+      return {text: t.textContent, inside: box.left >= svg.left - 1 && box.right <= svg.right + 1};
+    }),
+    names: plot.data.map(trace => trace.type === 'scatter' ? [trace.name, String(trace.customdata[0])] : null),
+    labels: [...plot.querySelectorAll('g.annotation text')].map(t => t.textContent),
+  }));
+}
+"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_legends_and_labels_name_each_indicator_readably(open_page, width: int):
+    page = open_page(viewport={"width": width, "height": 800})
+    for path in (TERM, "chi-tieu/2023/"):
+        page.goto(path)
+        charts_drawn(page)
+        charts = page.evaluate(LEGEND_AND_LABELS)
+        legends = [item for chart in charts for item in chart["legend"]]
+        names = [pair for chart in charts for pair in chart["names"] if pair]
+        labels = [label for chart in charts for label in chart["labels"]]
+        if path == TERM:
+            assert legends and names
+        for item in legends:
+            assert item["inside"], item  # the legend wraps within the chart: nothing cut at its edge
+        for shown, full in names:
+            short = shown.removesuffix("…")
+            # cut at a word and said so ('4. Tốc độ tăng trưởng kinh tế…'), the whole name on hover
+            assert full.startswith(short) and (short == full or shown.endswith("…")), (shown, full)
+            assert short == full or full[len(short)] in " ,;:(–-", (shown, full)
+            assert not short.endswith(("(", " ", "-")), shown
+        assert labels and not [label for label in labels if "chưa có số liệu ·" in label], labels
+
+
+CHART_TEXT = """
+() => {
+  function rgb(value) {
+    const parts = value.match(/[\\d.]+/g).map(Number);
+    return parts.slice(0, 3);
+  }
+  function luminance([r, g, b]) {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  }
+  const out = [];
+  for (const plot of document.querySelectorAll('figure.bt-chart .bt-chart__plot')) {
+    const svg = plot.querySelector('svg.main-svg');
+    if (!svg) continue;
+    const paper = rgb(getComputedStyle(svg).backgroundColor || 'rgb(255,255,255)');
+    const slices = [...plot.querySelectorAll('g.slice path.surface')].map(p => p.getBoundingClientRect());
+    let outer = null;
+    if (slices.length) {
+      const left = Math.min(...slices.map(b => b.left)), right = Math.max(...slices.map(b => b.right));
+      const top = Math.min(...slices.map(b => b.top)), bottom = Math.max(...slices.map(b => b.bottom));
+      outer = {x: (left + right) / 2, y: (top + bottom) / 2, r: Math.max(right - left, bottom - top) / 2};
+    }
+    for (const text of plot.querySelectorAll('text')) {
+      if (!text.textContent.trim()) continue;
+      const box = text.getBoundingClientRect();
+      const fill = rgb(getComputedStyle(text).fill);
+      const [l1, l2] = [luminance(fill), luminance(paper)].sort((a, b) => b - a);
+      const centre = {x: box.left + box.width / 2, y: box.top + box.height / 2};
+      const onSlice = outer && text.closest('g.slice') &&
+        Math.hypot(centre.x - outer.x, centre.y - outer.y) < outer.r - 2;
+      out.push({text: text.textContent, ratio: (l1 + 0.05) / (l2 + 0.05), onSlice: !!onSlice});
+    }
+  }
+  return out;
+}
+"""
+
+
+def test_every_chart_label_is_legible_against_what_is_under_it(page: Page):
+    for path in ("chi-tieu/2023/", TERM):
+        page.goto(path)
+        charts_drawn(page)
+        texts = page.evaluate(CHART_TEXT)
+        assert len(texts) > 30
+        # every text on the chart's white, dark enough (≥ 4.5:1); none set on a coloured, patterned slice
+        assert not [t for t in texts if t["onSlice"]], [t for t in texts if t["onSlice"]]
+        low = [t for t in texts if t["ratio"] < 4.5]
+        assert not low, low

@@ -243,7 +243,7 @@ TERM_COLUMNS = [
     "Năm", "Mã nhiệm kỳ", "Mã", "Nhóm", "Tên nhóm", "Nội dung", "Đơn vị",
     "Chỉ tiêu", "Chỉ tiêu (số)", "Kết quả", "Kết quả (số)", "Tỷ lệ đạt (số)",
     "Lũy kế nhiệm kỳ", "Lũy kế nhiệm kỳ (số)", "Chỉ tiêu nhiệm kỳ", "So sánh nhiệm kỳ", "So sánh nhiệm kỳ (số)",
-    "Đánh giá", "Đạt chỉ tiêu nhiệm kỳ",
+    "Đánh giá", "Đạt chỉ tiêu nhiệm kỳ", "Vì sao chưa xác định",
 ]  # fmt: skip
 
 
@@ -272,6 +272,7 @@ def term_table(first: int, last: int, data_dir: Path = DATA_DIR) -> pd.DataFrame
                     **{number_column(column): _number(i.values[column]) for column in NUMBERS_KEPT},
                     "Đánh giá": i.status,
                     "Đạt chỉ tiêu nhiệm kỳ": term_target_reached(i),
+                    "Vì sao chưa xác định": undetermined_reason(i),
                 }
             )
     frame = pd.DataFrame(rows, columns=TERM_COLUMNS)
@@ -301,3 +302,24 @@ def term_target_reached(indicator: Indicator) -> bool | None:
     if value is None or value.value < 0 or fold(text).startswith(("tang", "giam")):
         return None
     return value.value >= 100
+
+
+def undetermined_reason(indicator: Indicator) -> str:
+    """Why `term_target_reached` cannot say whether the term target is reached, in words a reader follows
+    ('' when it can): what the report gives and what it lacks."""
+    if term_target_reached(indicator) is not None:
+        return ""
+    texts = indicator.texts
+    cumulative, target, comparison = texts["Lũy kế nhiệm kỳ"], texts["Chỉ tiêu nhiệm kỳ"], texts["So sánh nhiệm kỳ"]
+    if comparison:
+        kind = "mức tăng, giảm" if fold(comparison).startswith(("tang", "giam")) else "một hiệu số"
+        if fold(comparison)[:1].isalpha() and kind == "một hiệu số":
+            kind = "lời nhận xét"
+        return f"báo cáo so sánh bằng {kind} (“{comparison}”), không phải tỷ lệ % của chỉ tiêu nhiệm kỳ"
+    if target and cumulative:
+        return f"báo cáo có lũy kế (“{cumulative}”) và chỉ tiêu nhiệm kỳ (“{target}”) nhưng không so sánh hai số"
+    if target:
+        return f"báo cáo có chỉ tiêu nhiệm kỳ (“{target}”) nhưng không nêu lũy kế để so"
+    if cumulative:
+        return f"báo cáo có lũy kế (“{cumulative}”) nhưng không nêu chỉ tiêu nhiệm kỳ để so"
+    return "báo cáo không nêu lũy kế và chỉ tiêu nhiệm kỳ của chỉ tiêu này"

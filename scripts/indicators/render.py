@@ -157,6 +157,7 @@ class Bar:
     verdict: str  # 'đạt và vượt', 'chưa đạt'…: after the figure on the label
     colour: str
     pattern: str
+    note: str = ""  # said on hover: why there is no bar ('báo cáo không nêu chỉ tiêu nhiệm kỳ…')
 
 
 def share_figure(bars: list[Bar], axis_title: str, hover_title: str):
@@ -184,15 +185,14 @@ def share_figure(bars: list[Bar], axis_title: str, hover_title: str):
                     "fillmode": "overlay",
                 },
             },
-            customdata=[[f"{bar.code}. {bar.name}", bar.shown] for bar in bars],
-            hovertemplate="%{customdata[0]}<br>" + hover_title + ": %{customdata[1]}<extra></extra>",
+            customdata=[[f"{bar.code}. {bar.name}", bar.shown or "—", _hover_note(bar.note)] for bar in bars],
+            hovertemplate="%{customdata[0]}<br>" + hover_title + ": %{customdata[1]}%{customdata[2]}<extra></extra>",
         )
     )
     labels, marks = [], []
     for position, bar in zip(positions, bars, strict=True):
         figure_text = format_vn_number(bar.value, 1) + "%" if bar.value is not None else bar.shown
-        label = f"<b>{html.escape(bar.code)}. {wrapped_label(bar.name)}</b>"
-        label += f"<br>{html.escape(figure_text or 'chưa có số liệu')} · {html.escape(bar.verdict)}"
+        label = f"<b>{html.escape(bar.code)}. {wrapped_label(bar.name)}</b><br>{verdict_line(figure_text, bar.verdict)}"
         labels.append({
             "x": 0, "y": position + 0.17, "xref": "paper", "yref": "y", "xanchor": "left", "yanchor": "bottom",
             "text": label, "showarrow": False, "align": "left",
@@ -234,6 +234,28 @@ def share_figure(bars: list[Bar], axis_title: str, hover_title: str):
         },
     )
     return figure
+
+
+def verdict_line(figure_text: str, verdict: str) -> str:
+    """'118,3% · đạt và vượt'; a verdict the report gives without a figure stands alone ('đạt và vượt', not
+    'chưa có số liệu · đạt và vượt'); 'chưa có số liệu' only where there is neither."""
+    if figure_text:
+        return f"{html.escape(figure_text)} · {html.escape(verdict)}"
+    if verdict == UNRATED:
+        return "chưa có số liệu"
+    return html.escape(verdict)
+
+
+def _hover_note(note: str) -> str:
+    return "<br>" + "<br>".join(html.escape(line) for line in textwrap.wrap(note, 40)) if note else ""
+
+
+def short_name(name: str, width: int = 30) -> str:
+    """An indicator's name cut at a word to about `width` characters, '…' where cut (a legend's line)."""
+    if len(name) <= width:
+        return name
+    cut = name[: width + 1].rsplit(" ", 1)[0] if " " in name[:width] else name[:width]
+    return cut.rstrip(" ,;:(–-") + "…"
 
 
 def achievement_figure(data: IndicatorSet, group: str):
@@ -288,6 +310,10 @@ def status_figure(data: IndicatorSet):
                 },
             },
             texttemplate="%{value}",
+            # the counts beside their slices, dark on the page's white (≥ 4.5:1): on a light or patterned
+            # slice a number in it is hard to read
+            textposition="outside",
+            textfont={"color": "#212121", "size": 15},
             hovertemplate="%{label}: %{value} chỉ tiêu<extra></extra>",
         )
     )

@@ -16,7 +16,7 @@ import html
 from pathlib import Path
 
 from scripts.indicators.data import DATA_DIR, term_table
-from scripts.indicators.render import FONT, STATUS_COLOURS, Bar, chart_html, labelled_cell, share_figure
+from scripts.indicators.render import FONT, STATUS_COLOURS, Bar, chart_html, labelled_cell, share_figure, short_name
 from scripts.markup import escape as _e
 
 REACHED = {True: "đã đạt", False: "chưa đạt", None: "chưa xác định"}
@@ -57,7 +57,8 @@ def term_summary(first: int, last: int, data_dir: Path = DATA_DIR) -> str:
     lines.append("</p>")
     items = "".join(
         f'<li data-reached="{_e(word)}"><strong>{counts.get(word, 0):02d}/{total}</strong> chỉ tiêu {_e(word)}'
-        f"{' chỉ tiêu nhiệm kỳ' if word != 'chưa xác định' else ' được từ số liệu'}</li>"
+        f"{' chỉ tiêu nhiệm kỳ' if word != 'chưa xác định' else ' được từ số liệu'}"
+        f"{_why_undetermined(latest) if word == 'chưa xác định' else ''}</li>"
         for word in REACHED.values()
     )
     lines.append(
@@ -66,6 +67,16 @@ def term_summary(first: int, last: int, data_dir: Path = DATA_DIR) -> str:
         "lũy kế từ 100% chỉ tiêu nhiệm kỳ trở lên là đã đạt; so sánh không tính được bằng % là chưa xác định.</p>"
     )
     return "".join(lines)
+
+
+def _why_undetermined(latest) -> str:
+    """The reasons the undetermined indicators have, counted: ' (7 vì báo cáo không nêu …; 2 vì …)'."""
+    reasons = latest["Vì sao chưa xác định"]
+    kinds = reasons[reasons != ""].map(lambda reason: reason.split(" (“")[0].split(" nhưng ")[0])
+    if kinds.empty:
+        return ""
+    listed = "; ".join(f"{count} vì {_e(kind)}" for kind, count in kinds.value_counts().items())
+    return f": {listed} (từng chỉ tiêu ở cột “Nhiệm kỳ” của bảng)"
 
 
 def term_table_html(first: int, last: int, group: str | None = None, data_dir: Path = DATA_DIR) -> str:
@@ -113,10 +124,15 @@ def term_table_html(first: int, last: int, group: str | None = None, data_dir: P
             f'<th scope="row">{_e(row["Nội dung"])}{renamed}</th>{"".join(cells)}'
             f"{cumulative}"
             f"{labelled_cell('Chỉ tiêu nhiệm kỳ', row['Chỉ tiêu nhiệm kỳ'])}"
-            f'<td data-label="Nhiệm kỳ" data-reached="{_e(reached)}">{_e(reached)}</td></tr>'
+            f'<td data-label="Nhiệm kỳ" data-reached="{_e(reached)}">{_e(reached)}{_why(row)}</td></tr>'
         )
     lines.append("</tbody></table></div>")
     return "\n".join(lines)
+
+
+def _why(row: dict) -> str:
+    reason = row["Vì sao chưa xác định"]
+    return f'<br><small class="bt-term-why">Vì {_e(reason)}.</small>' if reason else ""
 
 
 def _renamed(frame, row: dict) -> str:
@@ -141,10 +157,11 @@ def term_figure(latest, group: str):
                 row["Mã nhiệm kỳ"],
                 row["Nội dung"],
                 row["So sánh nhiệm kỳ (số)"] if reached is not None else None,
-                row["So sánh nhiệm kỳ"] or "—",
+                row["So sánh nhiệm kỳ"],
                 f"{REACHED[reached]} ({row['Năm']})",
                 REACHED_COLOURS[reached],
                 REACHED_PATTERNS[reached],
+                f"Vì {row['Vì sao chưa xác định']}." if row["Vì sao chưa xác định"] else "",
             )
         )
     return share_figure(bars, "Lũy kế so với chỉ tiêu nhiệm kỳ (vạch đứng: 100%)", "So với chỉ tiêu nhiệm kỳ")
@@ -161,9 +178,11 @@ def years_figure(frame, group: str, first: int, last: int):
             x=years["Năm"].tolist(),
             y=years["Tỷ lệ đạt (số)"].tolist(),
             mode="lines+markers",
-            name=f"{code}. {years['Nội dung'].iloc[-1][:28]}",
+            # the legend: the short name, cut at a word ('…'); the whole name on hover or tap
+            name=f"{code}. {html.escape(short_name(years['Nội dung'].iloc[-1]))}",
             marker={"symbol": YEAR_SYMBOLS[number % len(YEAR_SYMBOLS)], "size": 9},
-            hovertemplate="%{x}: %{y:,.2f}% chỉ tiêu năm<extra>" + html.escape(str(code)) + "</extra>",
+            customdata=[f"{html.escape(str(code))}. {html.escape(years['Nội dung'].iloc[-1])}"] * len(years),
+            hovertemplate="%{customdata}<br>%{x}: %{y:,.2f}% chỉ tiêu năm<extra></extra>",
             connectgaps=False,
         )
         for number, (code, years) in enumerate(
