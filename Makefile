@@ -22,7 +22,7 @@ export NO_MKDOCS_2_WARNING := 1
 # the builder: mkdocs (Material, the primary one) or zensical (its successor): `make build ENGINE=zensical`
 ENGINE ?= mkdocs
 
-.PHONY: help .venv serve preview build deploy rollback csp test lint format bench system-deps bench-deps clean
+.PHONY: help .venv serve preview build deploy rollback csp test lint format bench system-deps pdf-deps bench-deps clean
 
 help:
 	@echo "make serve   dựng và xem trang tại http://127.0.0.1:8000"
@@ -49,7 +49,7 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-serve: $(STAMP)
+serve: $(STAMP) pdf-deps
 	$(BIN)/python -m scripts.site serve -a 127.0.0.1:8000 --engine $(ENGINE)
 
 # live reload while editing pages (the search box needs `make build` or `make serve`: its index is
@@ -57,7 +57,7 @@ serve: $(STAMP)
 preview: $(STAMP)
 	$(BIN)/python -m mkdocs serve -a 127.0.0.1:8000
 
-build: $(STAMP)
+build: $(STAMP) pdf-deps
 	$(BIN)/python -m scripts.site build --engine $(ENGINE)
 
 # A new release on the web server (scripts/hosting/deploy.py), only after a whole build; TO reaches the
@@ -73,13 +73,23 @@ rollback: $(STAMP)
 
 # The nginx Content-Security-Policy allows the inline scripts of both builders' pages (after a theme or
 # builder upgrade: run, then commit deploy/nginx/csp.conf)
-csp: $(STAMP)
+csp: $(STAMP) pdf-deps
 	$(BIN)/python -m scripts.site build -d .cache/csp/mkdocs --quiet --engine mkdocs
 	$(BIN)/python -m scripts.site build -d .cache/csp/zensical --quiet --engine zensical
 	$(BIN)/python -m scripts.hosting.csp .cache/csp/mkdocs .cache/csp/zensical
 
+# The build makes each issue's PDF with WeasyPrint (scripts/issue_pdf.py), which sets text with Pango and
+# HarfBuzz, in the DejaVu fonts: Debian's libraries, installed when missing
+pdf-deps:
+	@if ! ldconfig -p | grep -q 'libpangoft2-1.0.so.0' || ! ldconfig -p | grep -q 'libharfbuzz-subset.so.0' \
+	    || ! fc-list 2>/dev/null | grep -qi 'DejaVu Serif'; then \
+	  echo "Cài Pango, HarfBuzz và phông DejaVu (Debian) cho bản PDF của từng số…"; \
+	  $(APT_GET) update && $(APT_GET) install -y --no-install-recommends \
+	    libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-dejavu-core; \
+	fi
+
 # Headless Chromium for the end-to-end tests comes from Debian, not from a Playwright download.
-system-deps:
+system-deps: pdf-deps
 	@if [ ! -x $(CHROMIUM) ]; then \
 	  echo "Cài chromium (Debian) cho các bài kiểm thử trên trình duyệt…"; \
 	  $(APT_GET) update && $(APT_GET) install -y --no-install-recommends chromium; \

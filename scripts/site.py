@@ -110,9 +110,12 @@ def _build_into(
         sys.stderr.write(result.stderr)
     if not index:
         return {}
+    from scripts.issue_pdf import IssuePdfError, issue_pdfs  # WeasyPrint: only a build of the site pays for it
+
     try:
-        return write_index(out)
-    except SearchIndexError as error:
+        pdfs = issue_pdfs(out)
+        return {**write_index(out), "pdfs": len(pdfs), "pdfs_made": sum(pdf.made for pdf in pdfs)}
+    except (SearchIndexError, IssuePdfError) as error:
         raise BuildError(str(error)) from None
 
 
@@ -224,7 +227,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{error} Trang đang phục vụ không đổi.", file=sys.stderr)
         return 1
     if not args.quiet:
-        print(f"Đã dựng trang vào {args.site_dir}; chỉ mục tìm kiếm: {figures['pages']} trang.")
+        print(
+            f"Đã dựng trang vào {args.site_dir}; chỉ mục tìm kiếm: {figures['pages']} trang; "
+            f"bản PDF: {figures['pdfs']} số ({figures['pdfs_made']} số vừa tạo, còn lại không đổi)."
+        )
     if args.command == "serve":
         host, _, port = args.dev_addr.rpartition(":")
         handler = functools.partial(_Served, directory=str(args.site_dir))

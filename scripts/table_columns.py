@@ -6,8 +6,9 @@ short cells (`bt-cell-short`) on one line.
 
 Without it a browser shrinking a ten-column table to 390 px gives every column the same width (the
 theme's `th { min-width: 5rem }`), and the text column wraps one word a line; long headers ('Lũy kế
-thực hiện từ đầu nhiệm kỳ đến cuối năm 2023') are marked too, so that they wrap to a few lines. It runs in Python-Markdown,
-not in a build event, so MkDocs and Zensical build the same tables; it adds class names and nothing else.
+thực hiện từ đầu nhiệm kỳ đến cuối năm 2023') are marked too, so that they wrap to a few lines. It runs
+in Python-Markdown, not in a build event, so MkDocs and Zensical build the same tables; it adds class
+names and nothing else.
 """
 
 from __future__ import annotations

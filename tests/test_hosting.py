@@ -127,6 +127,14 @@ def test_search_files_are_served_as_json(nginx: str):
         assert status == 200 and headers["Content-Type"] == "application/json"
 
 
+def test_each_issue_s_pdf_is_served_as_a_pdf(nginx: str, hosted_site: Path):
+    for pdf in sorted(hosted_site.glob("ban-tin/*/*/ban-tin-so-*.pdf")):
+        status, headers, body = fetch(nginx + pdf.relative_to(hosted_site).as_posix())
+        assert status == 200 and headers["Content-Type"] == "application/pdf" and body == pdf.read_bytes()
+        assert_security_headers(headers)
+    assert len(list(hosted_site.glob("ban-tin/*/*/ban-tin-so-*.pdf"))) == 2
+
+
 def test_a_missing_page_gets_the_site_404_page(nginx: str):
     status, headers, body = fetch(nginx + "khong-co-trang-nay/")
     assert status == 404

@@ -386,9 +386,7 @@ def test_a_rare_word_with_its_neighbours_ranks_the_page_that_holds_them_together
 
 
 @pytest.mark.parametrize("typed", ["gà", "đang", "tụ tập đá gà", "dạng", "sẽ"])
-def test_pages_with_the_words_as_typed_come_before_their_look_alikes(
-    box: SearchBox, built_site: Path, typed: str
-):
+def test_pages_with_the_words_as_typed_come_before_their_look_alikes(box: SearchBox, built_site: Path, typed: str):
     exact = {url: {search_keys(word)[1] for word in words(text)} for url, text in _page_texts(built_site).items()}
     wanted = {search_keys(word)[1] for word in words(typed)}
     answer = box.search(typed + " ", shown=0)  # a space: every word whole

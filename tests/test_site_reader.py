@@ -234,7 +234,8 @@ def test_a_report_table_on_a_phone_sizes_its_columns_by_content_and_shows_that_i
         """wrap => {
           const heads = [...wrap.querySelectorAll('thead th')];
           const text = heads.find(th => th.textContent.trim() === 'NỘI DUNG');
-          const cell = [...wrap.querySelectorAll('tbody td')].find(td => td.textContent.trim() === 'Kết nạp đảng viên mới');
+          const cell = [...wrap.querySelectorAll('tbody td')]
+            .find(td => td.textContent.trim() === 'Kết nạp đảng viên mới');
           const range = document.createRange();
           range.selectNodeContents(cell);
           const tops = new Set([...range.getClientRects()].map(rect => Math.round(rect.top)));

@@ -21,8 +21,9 @@ The index is split the way Pagefind splits one, so that a reader's query fetches
                                     syllable being typed ('da' → 'dân', 'dẫn', 'đảng'…) is then one file,
                                     fetched at its second letter; the next letters fetch nothing
     search/tim-kiem/cap/<n>.json    folded syllable pairs ('dang_vien': the words together; 'quyet~43':
-                                    near, one or two syllables between) with their pages (gaps) and counts, in small buckets by a hash (FNV-1a, the same
-                                    in the browser) of the first syllable and the second's first letter
+                                    near, one or two syllables between) with their pages (gaps) and
+                                    counts, in small buckets by a hash (FNV-1a, the same in the
+                                    browser) of the first syllable and the second's first letter
                                     ('dang_v'): the pairs a syllable being typed may end are in one bucket
                                     of a few KB, which the browser fetches at that syllable's first letter
                                     (with the file of its likeliest end: the next letter finds them there)

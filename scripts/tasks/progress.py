@@ -27,9 +27,7 @@ _DOING = re.compile(
     r"(?<!\w)(?:cơ bản hoàn thành|đang (?:được )?(?:triển khai|thực hiện|xây dựng|hoàn thiện|trình|tổ chức|"
     r"tiến hành|thi công|lập|rà soát|chuẩn bị|thẩm định|hoàn chỉnh|khảo sát|giải quyết))(?!\w)"
 )
-_NOT_DONE = re.compile(
-    r"(?<!\w)chưa (?:được )?(?:thực hiện|triển khai|hoàn thành|ban hành|phê duyệt|khởi công)(?!\w)"
-)
+_NOT_DONE = re.compile(r"(?<!\w)chưa (?:được )?(?:thực hiện|triển khai|hoàn thành|ban hành|phê duyệt|khởi công)(?!\w)")
 _KINDS = ((_DOING, DOING), (_NOT_DONE, NOT_DONE), (_DONE, DONE))  # 'cơ bản hoàn thành' before 'hoàn thành'
 # clauses: a statement does not reach over them
 _CLAUSE = re.compile(r"(?<!\d)[.;:!?](?!\d)|\n|[()]|(?:^|\s)[-–•+](?=\s)")
