@@ -166,3 +166,8 @@ def test_the_first_sheet_names_the_publisher_in_full_even_when_the_issue_does_no
     """02/2024 has no masthead: the site's publisher (mkdocs.yml `extra.publisher`) heads it, province and all."""
     issue, sheets, _ = printed_issue
     assert "BAN TUYÊN GIÁO TỈNH ỦY BẾN TRE" in sheets[0].lines[:3], (issue, sheets[0].lines[:3])
+
+
+def test_the_last_sheet_holds_more_than_a_line_or_two(printed_issue):
+    issue, sheets, _ = printed_issue
+    assert len(sheets[-1].lines) >= 3, (issue, sheets[-1].lines)  # 10/2023 left 'phát triển.' alone
