@@ -264,3 +264,22 @@ def test_a_report_table_on_a_phone_sizes_its_columns_by_content_and_shows_that_i
     wrap.evaluate("wrap => { wrap.scrollLeft = wrap.scrollWidth; }")
     left, right = edges()
     assert left < right - 8, (left, right)  # at the end: the shadow has moved to the left
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_empty_band_under_a_title(open_page, width: int):
+    page: Page = open_page(viewport={"width": width, "height": 844})
+    for path in (
+        "ban-tin/2024/02/2-3-quyet-tam-thuc-hien-thang-loi-ke-hoach-phat-trien-kinh-te-xa/",
+        "ban-tin/2023/10/",
+        "tien-do/2023/tran-ngoc-tam/",
+        "bao-cao/2023/bao-cao-525-bc-tu/",
+        "chi-tieu/2023/",
+    ):
+        page.goto(path)
+        gap = page.evaluate(
+            """() => { const title = document.querySelector('article h1');
+                       const below = title.nextElementSibling.getBoundingClientRect().top;
+                       return below - title.getBoundingClientRect().bottom; }"""
+        )
+        assert 0 <= gap <= 20, (path, gap)  # the theme's margin left 25–40 px between a title and its author
