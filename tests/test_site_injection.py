@@ -126,8 +126,14 @@ def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[st
     assert result.returncode == 0, result.stderr
     indicator = {"Nội dung": (2, 0, 3), "Đơn vị": (6,), "Tên nhóm": (2, 4), "Căn cứ đánh giá": (7, 8)}
     _poison_csv(root / "data/indicators/2023.csv", indicator)
-    task = {"Nhiệm vụ": (1, 2), "Kết quả thực hiện": (7, 8), "Kế hoạch tiếp theo": (3, 5), "Chú thích": (8,)}
-    _poison_csv(root / "data/tasks/2023.csv", task)
+    task = {
+        "Nhiệm vụ": (1, 2),
+        "Kết quả thực hiện": (7, 8),
+        "Kế hoạch tiếp theo": (3, 5),
+        "Chú thích": (8,),
+        "Căn cứ trong báo cáo": (2, 6),  # the report's words a proposed status rests on, shown with it
+    }
+    _poison_csv(root / "data/tasks/2023.csv", task, {"Trạng thái theo báo cáo": "hoàn thành"})
     build(root / "site", root / "mkdocs.yml", quiet=True)
     site = root / "site"
     issue = site / "ban-tin/2024/05"
@@ -146,8 +152,9 @@ def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[st
     return site, pages
 
 
-def _poison_csv(path: Path, cells: dict[str, tuple[int, ...]]) -> None:
-    """Put corpus strings into the first data row's `cells` (column → corpus indices) of a CSV data file."""
+def _poison_csv(path: Path, cells: dict[str, tuple[int, ...]], values: dict[str, str] | None = None) -> None:
+    """Put corpus strings into the first data row's `cells` (column → corpus indices) of a CSV data file, and
+    `values` as they are."""
     import csv
     import io
 
@@ -155,6 +162,8 @@ def _poison_csv(path: Path, cells: dict[str, tuple[int, ...]]) -> None:
     for column, indices in cells.items():
         note = "¹ " if column == "Chú thích" else ""  # a task's note starts with its number
         rows[1][rows[0].index(column)] = note + " ".join(_hostile(index) for index in indices)
+    for column, value in (values or {}).items():
+        rows[1][rows[0].index(column)] = value
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(rows)
     path.write_text(out.getvalue(), encoding="utf-8")
