@@ -61,10 +61,11 @@ _BLOCKS = {
     "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "section", "table", "tbody", "td",
     "tfoot", "th", "thead", "tr", "ul", "summary", "details",
 }  # fmt: skip
-# not the page's text: code, controls and their labels (a filter's 'Trạng thái:'), footnote numbers (they
-# would glue to the word they follow: 'năm 2023⁵⁵' read 'năm 202355'), the theme's heading anchors
+# not the page's text: code, controls and their labels (a filter's 'Trạng thái:'), hints on using the page
+# ('Bảng rộng: kéo sang ngang…'), footnote numbers (they would glue to the word they follow: 'năm 2023⁵⁵'
+# read 'năm 202355'), the theme's heading anchors
 _SKIPPED = {"script", "style", "noscript", "template", "button", "select", "svg", "label", "input", "output", "form"}
-_SKIPPED_CLASSES = {"headerlink", "footnote-ref", "footnote-backref", "bt-note-ref"}
+_SKIPPED_CLASSES = {"headerlink", "footnote-ref", "footnote-backref", "bt-note-ref", "bt-table-hint"}
 _CLAUSE_END = re.compile(r"[.!?;:]")  # a pair of syllables does not span it (the engine's JOINER)
 
 
