@@ -49,11 +49,9 @@ def dashboard_on_a_phone(base: str) -> str:
             page.goto(base + PAGES["dashboard"], wait_until="load")
             read_at, read_bytes = time.perf_counter() - start, received["bytes"]
             figures = page.locator("figure.bt-chart")
-            for index in range(figures.count()):
+            for index in range(figures.count()):  # the reader scrolls to each chart; it is drawn on screen
                 figures.nth(index).scroll_into_view_if_needed()
-            page.locator("figure.bt-chart .bt-chart__plot svg.main-svg").nth(figures.count() - 1).wait_for(
-                timeout=120_000
-            )
+                figures.nth(index).locator("svg.main-svg").first.wait_for(state="attached", timeout=120_000)
             drawn_at = time.perf_counter() - start
             page.wait_for_timeout(500)
             return (
