@@ -37,7 +37,6 @@ _CLAUSE = re.compile(r"(?<!\d)[.;:!?](?!\d)|\n|[()]|(?:^|\s)[-–•+](?=\s)")
 class Proposal:
     status: str  # DONE, DOING or NOT_DONE
     basis: str  # the report's words it rests on, quoted as written ('Đã hoàn thành xong 02/02 cuộc…')
-    whole: bool  # the statement opens a cell: it speaks of the task, not of a part
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,7 @@ def propose(result: str, next_steps: str) -> Proposal | None:
     openings = [*in_result[:1], *(s for s in in_next[:1] if s.status == DONE)]
     for statement in openings:
         if statement.opening:
-            return Proposal(statement.status, _quote(statement), whole=True)
+            return Proposal(statement.status, _quote(statement))
     if not in_result:
         return None
     firsts: dict[str, _Statement] = {}
@@ -91,4 +90,4 @@ def propose(result: str, next_steps: str) -> Proposal | None:
     # parts all in one state: the task is; parts done and parts not, or any under way: under way
     status = next(iter(firsts)) if len(firsts) == 1 else DOING
     shown = [firsts[status]] if status in firsts else list(firsts.values())
-    return Proposal(status, " ".join(_quote(statement) for statement in shown), whole=False)
+    return Proposal(status, " ".join(_quote(statement) for statement in shown))
