@@ -50,8 +50,13 @@ def task_pages(year: int, leaders: list[Leader], root: Path, source_name: str) -
             "source": source_name,
             "scripts": [FILTER_SCRIPT],
         }
+        # back to the overview, as a Markdown link (each builder writes its address) that the filter's script
+        # gives the words typed (assets/javascripts/loc-nhiem-vu.js: links marked data-bt-keep-filter)
+        back = (
+            f'[{md.escape(f"Tất cả các đồng chí năm {year}")}](index.md){{ .bt-filter__back data-bt-keep-filter="" }}'
+        )
         body = (
-            f"# {md.escape(leader.name)}\n\n{md.escape(leader.position)}\n{{ .bt-meta }}\n\n"
+            f"# {md.escape(leader.name)}\n\n{md.escape(leader.position)}\n{{ .bt-meta }}\n\n{back}\n\n"
             f'{{{{ task_table({year}, leader="{slugify(leader.name)}") }}}}\n'
         )
         files[leader_file(year, leader)] = stamp_page(meta, body)

@@ -47,9 +47,9 @@ def _searchable(text: str) -> str:
     return " " + " ".join(words(fold(text))) + " "
 
 
-def _filter_box(target: str, label: str, placeholder: str, noun: str, link: str = "") -> str:
+def _filter_box(target: str, label: str, placeholder: str, noun: str) -> str:
     """A text filter and a status filter over the items `target` selects (assets/javascripts/loc-nhiem-vu.js),
-    which are `noun`s ('đồng chí', 'nhiệm vụ'); `link`, a link that takes the filter's words along."""
+    which are `noun`s ('đồng chí', 'nhiệm vụ')."""
     options = "".join(
         f'<option value="{_e(status)}">{_e(status[:1].upper() + status[1:])}</option>'
         for status in (*STATUSES, NOT_ASSESSED)
@@ -59,7 +59,7 @@ def _filter_box(target: str, label: str, placeholder: str, noun: str, link: str 
         f'<input type="search" data-bt-filter="{_e(target)}" placeholder="{_e(placeholder)}" autocomplete="off">'
         "</label> <label>Trạng thái: "
         f'<select data-bt-status-filter="{_e(target)}"><option value="">Tất cả</option>{options}</select></label> '
-        f'<output class="bt-filter__count" aria-live="polite"></output>{link}</p>'
+        '<output class="bt-filter__count" aria-live="polite"></output></p>'
     )
 
 
@@ -171,16 +171,7 @@ def task_table(year: int, leader: str | None = None, data_dir: Path = DATA_DIR) 
             raise ValueError(f"không có đồng chí '{leader}' trong số liệu tiến độ năm {year}")
     parts = [
         _summary(rows),
-        _filter_box(
-            "#bt-tasks > .bt-task",
-            "Lọc nhiệm vụ theo từ:",
-            "ví dụ: quy hoach",
-            "nhiệm vụ",
-            # back to the overview with the same words (the overview's link brought them here)
-            f' <a class="bt-filter__back" href="../" data-bt-keep-filter>Tất cả các đồng chí năm {year}</a>'
-            if leader is not None
-            else "",
-        ),
+        _filter_box("#bt-tasks > .bt-task", "Lọc nhiệm vụ theo từ:", "ví dụ: quy hoach", "nhiệm vụ"),
         '<div id="bt-tasks">',
     ]
     for row in rows:  # the filter box reads a task's words off its parts (docs/assets/javascripts/loc-nhiem-vu.js)
