@@ -21,7 +21,7 @@ from scripts.site import build
 from tests import lighthouse
 from tests.conftest import CHROMIUM_ARGS
 from tests.nginx_server import running_nginx
-from tests.test_lighthouse import PAGES
+from tests.test_lighthouse import MORE_PAGES, PAGES
 
 REPO = Path(__file__).resolve().parents[1]
 PHONE = {"width": 360, "height": 740}
@@ -70,7 +70,7 @@ def main() -> None:
         precompress(site)
         with running_nginx(site, tmp / "nginx") as base:
             print("Lighthouse 12.2.3, di động (hiệu năng / truy cập / thực hành tốt; LCP, TBT):")
-            for name, path in PAGES.items():
+            for name, path in {**PAGES, **MORE_PAGES}.items():
                 audit = lighthouse.run(base + path, ("performance", "accessibility", "best-practices"))
                 scores = audit.scores
                 print(
