@@ -11,7 +11,7 @@ from pathlib import Path
 
 from scripts.datafiles import DataError, cell_error, read_table
 from scripts.tasks.extract import Leader
-from scripts.tasks.progress import propose
+from scripts.tasks.progress import Proposal
 from scripts.vietnamese import fold, slugify, superscript, unsuperscript
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "tasks"
@@ -68,15 +68,16 @@ class TaskRow:
         return not self.status and bool(self.proposed)
 
 
-def tasks_csv(year: int, leaders: list[Leader]) -> str:
-    """One row per (leader, task), as editors open it in a spreadsheet (with a UTF-8 BOM)."""
+def tasks_csv(year: int, leaders: list[Leader], proposals: dict[tuple[int, int], Proposal]) -> str:
+    """One row per (leader, task), as editors open it in a spreadsheet (with a UTF-8 BOM); `proposals`, the
+    statuses the report's words state, by (leader's order, task number)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for leader in leaders:
         for task in leader.tasks:
             notes = "\n".join(f"{superscript(label)} {text}" for label, text in task.notes)
-            proposal = propose(task.result, task.next_steps)
+            proposal = proposals.get((leader.order, task.number))
             writer.writerow(
                 [
                     year,

@@ -60,16 +60,16 @@ def import_tasks(
             f"Lỗi: không thấy bảng tiến độ nhiệm vụ (cột 'Cá nhân được phân công') trong '{path.name}'. "
             "Hãy kiểm tra đây đúng là phụ lục tiến độ nhiệm vụ."
         )
-    with project_lock(root, dry_run):
-        files = task_pages(year, leaders, root, path.name)
-        files[f"data/tasks/{year}.csv"] = tasks_csv(year, leaders)
-        plan = plan_writes(files, root, owned_dirs=[f"docs/tien-do/{year}"])
-        if not dry_run:
-            apply_writes(files, plan, root, force)
-    proposed = Counter(
-        proposal.status
+    proposals = {
+        (leader.order, task.number): proposal
         for leader in leaders
         for task in leader.tasks
         if (proposal := propose(task.result, task.next_steps))
-    )
-    return TasksResult(leaders, year, files, plan, proposed)
+    }
+    with project_lock(root, dry_run):
+        files = task_pages(year, leaders, root, path.name)
+        files[f"data/tasks/{year}.csv"] = tasks_csv(year, leaders, proposals)
+        plan = plan_writes(files, root, owned_dirs=[f"docs/tien-do/{year}"])
+        if not dry_run:
+            apply_writes(files, plan, root, force)
+    return TasksResult(leaders, year, files, plan, Counter(proposal.status for proposal in proposals.values()))
