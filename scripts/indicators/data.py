@@ -243,7 +243,7 @@ TERM_COLUMNS = [
     "Năm", "Mã nhiệm kỳ", "Mã", "Nhóm", "Tên nhóm", "Nội dung", "Đơn vị",
     "Chỉ tiêu", "Chỉ tiêu (số)", "Kết quả", "Kết quả (số)", "Tỷ lệ đạt (số)",
     "Lũy kế nhiệm kỳ", "Lũy kế nhiệm kỳ (số)", "Chỉ tiêu nhiệm kỳ", "So sánh nhiệm kỳ", "So sánh nhiệm kỳ (số)",
-    "Đánh giá", "Đạt chỉ tiêu nhiệm kỳ", "Vì sao chưa xác định",
+    "Đánh giá", "Đạt chỉ tiêu nhiệm kỳ", "Vì sao chưa xác định", "Loại chưa xác định",
 ]  # fmt: skip
 
 
@@ -272,7 +272,7 @@ def term_table(first: int, last: int, data_dir: Path = DATA_DIR) -> pd.DataFrame
                     **{number_column(column): _number(i.values[column]) for column in NUMBERS_KEPT},
                     "Đánh giá": i.status,
                     "Đạt chỉ tiêu nhiệm kỳ": term_target_reached(i),
-                    "Vì sao chưa xác định": undetermined_reason(i),
+                    **dict(zip(("Loại chưa xác định", "Vì sao chưa xác định"), undetermined_reason(i), strict=True)),
                 }
             )
     frame = pd.DataFrame(rows, columns=TERM_COLUMNS)
@@ -304,22 +304,29 @@ def term_target_reached(indicator: Indicator) -> bool | None:
     return value.value >= 100
 
 
-def undetermined_reason(indicator: Indicator) -> str:
-    """Why `term_target_reached` cannot say whether the term target is reached, in words a reader follows
-    ('' when it can): what the report gives and what it lacks."""
+def undetermined_reason(indicator: Indicator) -> tuple[str, str]:
+    """Why `term_target_reached` cannot say whether the term target is reached, in words a reader follows:
+    (what the report lacks or gives instead, that with the report's own figures); ('', '') when it can."""
     if term_target_reached(indicator) is not None:
-        return ""
+        return "", ""
     texts = indicator.texts
     cumulative, target, comparison = texts["Lũy kế nhiệm kỳ"], texts["Chỉ tiêu nhiệm kỳ"], texts["So sánh nhiệm kỳ"]
     if comparison:
-        kind = "mức tăng, giảm" if fold(comparison).startswith(("tang", "giam")) else "một hiệu số"
-        if fold(comparison)[:1].isalpha() and kind == "một hiệu số":
-            kind = "lời nhận xét"
-        return f"báo cáo so sánh bằng {kind} (“{comparison}”), không phải tỷ lệ % của chỉ tiêu nhiệm kỳ"
+        if fold(comparison).startswith(("tang", "giam")):
+            kind = "báo cáo so sánh bằng mức tăng, giảm"
+        elif fold(comparison)[:1].isalpha():
+            kind = "báo cáo so sánh bằng lời nhận xét"
+        else:
+            kind = "báo cáo so sánh bằng một hiệu số"
+        return kind, f"{kind} (“{comparison}”), không phải tỷ lệ % của chỉ tiêu nhiệm kỳ"
     if target and cumulative:
-        return f"báo cáo có lũy kế (“{cumulative}”) và chỉ tiêu nhiệm kỳ (“{target}”) nhưng không so sánh hai số"
+        kind = "báo cáo có lũy kế và chỉ tiêu nhiệm kỳ"
+        return kind, f"báo cáo có lũy kế (“{cumulative}”) và chỉ tiêu nhiệm kỳ (“{target}”) nhưng không so sánh hai số"
     if target:
-        return f"báo cáo có chỉ tiêu nhiệm kỳ (“{target}”) nhưng không nêu lũy kế để so"
+        kind = "báo cáo có chỉ tiêu nhiệm kỳ"
+        return kind, f"báo cáo có chỉ tiêu nhiệm kỳ (“{target}”) nhưng không nêu lũy kế để so"
     if cumulative:
-        return f"báo cáo có lũy kế (“{cumulative}”) nhưng không nêu chỉ tiêu nhiệm kỳ để so"
-    return "báo cáo không nêu lũy kế và chỉ tiêu nhiệm kỳ của chỉ tiêu này"
+        kind = "báo cáo có lũy kế"
+        return kind, f"báo cáo có lũy kế (“{cumulative}”) nhưng không nêu chỉ tiêu nhiệm kỳ để so"
+    reason = "báo cáo không nêu lũy kế và chỉ tiêu nhiệm kỳ của chỉ tiêu này"
+    return reason, reason

@@ -71,8 +71,8 @@ def term_summary(first: int, last: int, data_dir: Path = DATA_DIR) -> str:
 
 def _why_undetermined(latest) -> str:
     """The reasons the undetermined indicators have, counted: ' (7 vì báo cáo không nêu …; 2 vì …)'."""
-    reasons = latest["Vì sao chưa xác định"]
-    kinds = reasons[reasons != ""].map(lambda reason: reason.split(" (“")[0].split(" nhưng ")[0])
+    kinds = latest["Loại chưa xác định"]
+    kinds = kinds[kinds != ""]
     if kinds.empty:
         return ""
     listed = "; ".join(f"{count} vì {_e(kind)}" for kind, count in kinds.value_counts().items())
@@ -130,9 +130,15 @@ def term_table_html(first: int, last: int, group: str | None = None, data_dir: P
     return "\n".join(lines)
 
 
-def _why(row: dict) -> str:
+def _because(row: dict) -> str:
+    """'Vì báo cáo …': why the indicator cannot be judged, as a sentence ('' when it can)."""
     reason = row["Vì sao chưa xác định"]
-    return f'<br><small class="bt-term-why">Vì {_e(reason)}.</small>' if reason else ""
+    return f"Vì {reason}." if reason else ""
+
+
+def _why(row: dict) -> str:
+    because = _because(row)
+    return f'<br><small class="bt-term-why">{_e(because)}</small>' if because else ""
 
 
 def _renamed(frame, row: dict) -> str:
@@ -161,7 +167,7 @@ def term_figure(latest, group: str):
                 f"{REACHED[reached]} ({row['Năm']})",
                 REACHED_COLOURS[reached],
                 REACHED_PATTERNS[reached],
-                f"Vì {row['Vì sao chưa xác định']}." if row["Vì sao chưa xác định"] else "",
+                _because(row),
             )
         )
     return share_figure(bars, "Lũy kế so với chỉ tiêu nhiệm kỳ (vạch đứng: 100%)", "So với chỉ tiêu nhiệm kỳ")
