@@ -163,7 +163,7 @@
         var phrase = " " + typed.join(" ");
         var status = select ? select.value : "";
         var shown = 0;
-        var byStatus = {};
+        var byStatus = { "": 0 }; // items each choice keeps with the words typed ("": every status)
         items.forEach(function (item, i) {
           var holds = texts[i].indexOf(phrase) !== -1;
           var match = holds && has(i, status);
@@ -175,7 +175,7 @@
           }
           if (holds && select) {
             Array.prototype.forEach.call(select.options, function (option) {
-              if (option.value && has(i, option.value)) {
+              if (has(i, option.value)) {
                 byStatus[option.value] = (byStatus[option.value] || 0) + 1;
               }
             });
@@ -184,10 +184,7 @@
         if (select) {
           // each choice says how many items it keeps, with the words typed
           Array.prototype.forEach.call(select.options, function (option, n) {
-            var kept = option.value ? byStatus[option.value] || 0 : items.filter(function (item, i) {
-              return texts[i].indexOf(phrase) !== -1;
-            }).length;
-            option.textContent = labels[n] + " (" + kept + ")";
+            option.textContent = labels[n] + " (" + (byStatus[option.value] || 0) + ")";
           });
         }
         if (count) {
