@@ -14,6 +14,7 @@ Both builders (MkDocs, Zensical) get the same step: it reads and writes files of
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -124,10 +125,16 @@ def _render(html: str, print_page: Path, site: Path, target: Path) -> int:
     return len(rendered.pages)
 
 
-def _key(html: str) -> str:
+@functools.cache
+def _renderer() -> str:
+    """WeasyPrint's version: part of every cache key (read once a build)."""
     from importlib.metadata import version
 
-    return hashlib.sha256(f"{version('weasyprint')}\0{html}".encode()).hexdigest()
+    return version("weasyprint")
+
+
+def _key(html: str) -> str:
+    return hashlib.sha256(f"{_renderer()}\0{html}".encode()).hexdigest()
 
 
 def issue_pdfs(site: Path, cache: Path = CACHE) -> list[IssuePdf]:
@@ -151,10 +158,12 @@ def issue_pdfs(site: Path, cache: Path = CACHE) -> list[IssuePdf]:
                 raise IssuePdfError(f"Lỗi tạo PDF số {month}/{year}: {error}") from error
             facts.write_text(json.dumps({"pages": pages}), encoding="utf-8")
             partial.replace(cached)
+        else:
+            pages = json.loads(facts.read_text(encoding="utf-8"))["pages"]
         os.utime(cached)  # used now: kept by `prune`
         target = folder / file_name(year, month)
         shutil.copyfile(cached, target)
-        found = IssuePdf(target, json.loads(facts.read_text(encoding="utf-8"))["pages"], target.stat().st_size, fresh)
+        found = IssuePdf(target, pages, target.stat().st_size, fresh)
         _link(folder / "index.html", found)
         made.append(found)
     prune(cache)
