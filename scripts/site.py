@@ -10,8 +10,9 @@ index is written from the built HTML (scripts/search/build.py). `make build`, `m
 the benchmarks all build through `build()`.
 
 A build never touches the site being served until it has succeeded (`publish`): it writes a new folder
-beside the output (`.site.releases/<time>`), and only a whole build — pages, search index, precompressed
-files, and last a stamp (`BUILD_STAMP`) — is switched in, by replacing the symlink `site` in one rename.
+beside the output (`.site.releases/<time>`), and only a whole build — pages, each issue's PDF
+(scripts/issue_pdf.py), search index, precompressed files, and last a stamp (`BUILD_STAMP`) — is switched
+in, by replacing the symlink `site` in one rename.
 A failed or killed build leaves `site` as it was, byte for byte; two builds into the same folder wait for
 each other, and for an import into it (a lock on that folder, scripts/locks.py). A failure is one
 Vietnamese line (the data file, row and column when a data file is wrong); `--debug` adds the builder's whole log.
